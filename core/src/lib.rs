@@ -1,0 +1,72 @@
+//! Constrained types: newtypes and enums whose rules — a whole-value pattern, a length, a numeric
+//! range, a map's size with rules on its keys and values, an enum's value set — are checked when
+//! the derive expands where possible and enforced while serde deserializes, so an invalid value
+//! never exists.
+//!
+//! ```
+//! use constrained::Constrained;
+//! use std::collections::HashMap;
+//!
+//! #[derive(Debug, Clone, PartialEq, Eq, Hash, Constrained)]
+//! #[constrained(pattern = "farm-[0-9a-f]{32}")]
+//! pub struct FarmId(String);
+//!
+//! #[derive(Debug, Clone, Copy, PartialEq, Eq, Constrained)]
+//! #[constrained(range(min = 1, max = 100))]
+//! pub struct MaxResults(i32);
+//!
+//! #[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+//! #[constrained(length(max = 50), key(length(min = 1, max = 128)), value(length(max = 256)))]
+//! pub struct Tags(HashMap<String, String>);
+//!
+//! #[derive(Debug, Clone, Copy, PartialEq, Eq, Constrained)]
+//! #[constrained(rename_all = "SCREAMING_SNAKE_CASE")]
+//! pub enum SessionLifecycleStatus { Started, UpdateInProgress, Ended }
+//!
+//! let farm: FarmId = "farm-0123456789abcdef0123456789abcdef".parse().unwrap();
+//! assert_eq!(farm.as_str(), "farm-0123456789abcdef0123456789abcdef");
+//! assert!(FarmId::new("farm-XYZ".to_owned()).is_err());
+//!
+//! let err = serde_json::from_str::<MaxResults>("0").unwrap_err();
+//! assert!(err.to_string().starts_with("Member must be between 1 and 100, inclusive"));
+//!
+//! let status: SessionLifecycleStatus = serde_json::from_str(r#""UPDATE_IN_PROGRESS""#).unwrap();
+//! assert_eq!(status, SessionLifecycleStatus::UpdateInProgress);
+//! ```
+//!
+//! The attribute grammar, the semantics of each rule and the reasons behind them are in the
+//! README of the repository.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate self as constrained;
+
+mod collection;
+mod constrained_type;
+mod element;
+mod enumeration;
+mod length;
+mod number;
+mod parse_error;
+mod pattern;
+mod reject;
+mod text;
+mod violation;
+
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+pub use crate::collection::{ListRules, Map, MapRules};
+pub use crate::constrained_type::Constrained;
+pub use crate::element::{Element, NoRules};
+pub use crate::enumeration::EnumRules;
+pub use crate::length::LengthBounds;
+pub use crate::number::{Number, RangeRules};
+pub use crate::parse_error::ParseError;
+pub use crate::pattern::{Automaton, Pattern};
+pub use crate::text::TextRules;
+pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Violation};
+
+/// Derives a constrained type: see the crate documentation and the README's attribute reference.
+pub use constrained_macros::Constrained;

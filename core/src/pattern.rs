@@ -1,0 +1,71 @@
+//! `Pattern`: a regular expression compiled to a DFA when the derive expands, matched with no
+//! regex engine, no allocation and no lazy initialization at run time.
+
+/// A deterministic automaton over UTF-8 bytes, stored as static tables.
+///
+/// The derive builds it from the pattern when it expands (see the crate's README, "Patterns");
+/// this type only walks it. State ids are premultiplied by the alphabet length, so one step is one
+/// table load, and state 0 is the dead state, from which no input matches.
+#[derive(Debug)]
+pub struct Automaton {
+    /// Byte → equivalence class: bytes no transition tells apart share a column.
+    pub classes: &'static [u8; 256],
+    /// `transitions[state + class]` is the next (premultiplied) state.
+    pub transitions: &'static [u32],
+    /// The number of classes: the length of one row of `transitions`.
+    pub stride: u32,
+    /// `accepting[state / stride]`: whether input that ends in this state matches.
+    pub accepting: &'static [bool],
+    /// The (premultiplied) state before any input.
+    pub start: u32,
+}
+
+impl Automaton {
+    /// Whether the automaton accepts the whole of `haystack`.
+    ///
+    /// Usable in `const` context, so a literal can be checked at compile time.
+    pub const fn matches(&self, haystack: &[u8]) -> bool {
+        let mut state = self.start;
+        let mut i = 0;
+        while i < haystack.len() {
+            let class = self.classes[haystack[i] as usize] as u32;
+            state = self.transitions[(state + class) as usize];
+            if state == 0 {
+                return false;
+            }
+            i += 1;
+        }
+        self.accepting[(state / self.stride) as usize]
+    }
+}
+
+/// A `pattern` rule: the text as written, and the automaton the derive compiled from it.
+///
+/// The value must match as a whole, as AWS services apply patterns (Java `matches()`), in the
+/// Java dialect AWS models are written in: see the README's "Patterns" section.
+#[derive(Debug)]
+pub struct Pattern {
+    /// The pattern exactly as written in the attribute (printed in messages).
+    pub source: &'static str,
+    /// The compiled automaton.
+    pub automaton: Automaton,
+}
+
+impl Pattern {
+    /// Whether the whole of `text` matches the pattern.
+    ///
+    /// ```
+    /// use constrained::Constrained;
+    ///
+    /// #[derive(Debug, Constrained)]
+    /// #[constrained(pattern = "farm-[0-9a-f]{32}")]
+    /// pub struct FarmId(String);
+    ///
+    /// let pattern = FarmId::RULES.pattern.unwrap();
+    /// assert!(pattern.is_match("farm-0123456789abcdef0123456789abcdef"));
+    /// assert!(!pattern.is_match("xfarm-0123456789abcdef0123456789abcdef"));
+    /// ```
+    pub const fn is_match(&self, text: &str) -> bool {
+        self.automaton.matches(text.as_bytes())
+    }
+}

@@ -1,0 +1,30 @@
+//! What generated code names, by absolute path, so users need no dependency of their own on
+//! serde or anything else the crate uses. Not a public API: it changes without notice.
+
+pub use crate::collection::{
+    ListRules, Map, MapRules, check_list, check_map, deserialize_list, deserialize_map,
+};
+pub use crate::element::{Element, ElementSeed, NoRules};
+pub use crate::enumeration::{EnumRules, WireValue, deserialize_enum};
+pub use crate::length::LengthBounds;
+pub use crate::number::{Number, RangeRules, deserialize_number};
+pub use crate::pattern::{Automaton, Pattern};
+pub use crate::text::{TextRules, deserialize_text};
+pub use crate::{Constrained, ParseError, Violation};
+pub use serde;
+pub use std::{fmt, str::FromStr};
+
+/// `FromStr` for a constrained number: parse as the inner type, then validate.
+pub fn parse_number<T, C>(
+    text: &str,
+    new: impl FnOnce(T) -> Result<C, crate::Violation>,
+) -> Result<C, ParseError>
+where
+    T: FromStr,
+    T::Err: std::fmt::Display,
+{
+    let value = text
+        .parse::<T>()
+        .map_err(|e| ParseError::Syntax(e.to_string()))?;
+    new(value).map_err(ParseError::Violation)
+}

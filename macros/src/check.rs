@@ -1,0 +1,410 @@
+//! Cross-rule checks of the parsed model. Each function states one rule of the grammar and why it
+//! holds; all report into the same `Errors`, so every mistake surfaces in one compile. Expansion
+//! runs only when none was found.
+
+use crate::ast::{Body, Container, Newtype, Variant};
+use crate::attr::{LengthRule, NumberBound, NumberValue, RangeRule, Rules, Spanned};
+use crate::errors::Errors;
+use crate::inner_type::{Element, InnerType, Primitive};
+use std::collections::HashMap;
+
+pub fn container(container: &Container, errors: &mut Errors) {
+    not_generic(container, errors);
+    match &container.body {
+        Body::Newtype(newtype) => {
+            field_is_private(newtype, errors);
+            inner_type_is_supported(newtype, errors);
+            newtype_rules(&container.rules, &newtype.inner, errors);
+        }
+        Body::Enum(variants) => {
+            enum_rules(&container.rules, errors);
+            enum_variants(container, variants, errors);
+        }
+        Body::Invalid => {}
+    }
+}
+
+/// Rules are fixed per type; a generic parameter could not be given a pattern or a bound.
+fn not_generic(container: &Container, errors: &mut Errors) {
+    let generics = &container.input.generics;
+    if !generics.params.is_empty() {
+        errors.spanned(
+            generics,
+            "a constrained type cannot be generic; declare one type per inner type",
+        );
+    }
+}
+
+/// A public field would let anyone build or mutate a value without validation.
+fn field_is_private(newtype: &Newtype, errors: &mut Errors) {
+    if !matches!(newtype.field.vis, syn::Visibility::Inherited) {
+        errors.spanned(
+            &newtype.field.vis,
+            "the inner field of a constrained type must be private, or anyone could build an \
+             invalid value; remove the visibility and use `new`, `as_inner` and `into_inner`",
+        );
+    }
+}
+
+fn inner_type_is_supported(newtype: &Newtype, errors: &mut Errors) {
+    if matches!(newtype.inner, InnerType::Unsupported) {
+        errors.spanned(
+            newtype.ty,
+            "unsupported inner type; a constrained type wraps `String`, a primitive integer, \
+             `f32`, `f64`, `Vec<T>`, `HashMap<K, V>` or `BTreeMap<K, V>`",
+        );
+    }
+}
+
+/// Each rule applies to one family of types; anything else is a mistake worth naming.
+fn newtype_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
+    if let InnerType::Unsupported = inner {
+        return;
+    }
+    let what = inner.describe();
+    let (text, number, list, map) = (
+        matches!(inner, InnerType::Text),
+        matches!(inner, InnerType::Number(_)),
+        matches!(inner, InnerType::List { .. }),
+        matches!(inner, InnerType::Map { .. }),
+    );
+    if let Some(pattern) = &rules.pattern
+        && !text
+    {
+        let hint = if list || map {
+            "; put it on the elements, e.g. `item(pattern = \"…\")`"
+        } else {
+            ""
+        };
+        errors.at(
+            pattern.span,
+            format!("`pattern` applies to strings, not to {what}{hint}"),
+        );
+    }
+    if let Some(length) = &rules.length
+        && number
+    {
+        errors.at(length.span, format!("`length` applies to strings, lists and maps, not to {what}; bound a number with `range(min = …, max = …)`"));
+    }
+    if let Some(range) = &rules.range
+        && !number
+    {
+        errors.at(range.span, format!("`range` applies to numbers, not to {what}; bound a length with `length(min = …, max = …)`"));
+    }
+    if !map {
+        for slot in [&rules.key, &rules.value].into_iter().flatten() {
+            errors.at(
+                slot.span,
+                format!(
+                    "`key(…)` and `value(…)` apply to maps, not to {what}{}",
+                    if list {
+                        "; use `item(…)` on a list"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
+    }
+    if let Some(item) = &rules.item
+        && !list
+    {
+        errors.at(
+            item.span,
+            format!(
+                "`item(…)` applies to lists, not to {what}{}",
+                if map {
+                    "; use `key(…)` and `value(…)` on a map"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
+    if let Some(span) = rules.unique_items
+        && !list
+    {
+        errors.at(
+            span,
+            format!("`unique_items` applies to lists, not to {what}"),
+        );
+    }
+    if let Some(rename_all) = &rules.rename_all {
+        errors.at(
+            rename_all.span,
+            "`rename_all` applies to enums; a newtype has no variants to rename",
+        );
+    }
+    if let Some(length) = &rules.length {
+        length_bounds(length, errors);
+    }
+    if let (Some(range), InnerType::Number(primitive)) = (&rules.range, inner) {
+        range_bounds(range, *primitive, errors);
+    }
+    match inner {
+        InnerType::List { item } => element_rules(rules.item.as_ref(), item, errors),
+        InnerType::Map { key, value } => {
+            element_rules(rules.key.as_ref(), key, errors);
+            element_rules(rules.value.as_ref(), value, errors);
+        }
+        _ => {}
+    }
+}
+
+/// Element rules are one level deep: a nested collection or a self-validating type carries its
+/// own rules on its own declaration.
+fn element_rules(rules: Option<&Spanned<Box<Rules>>>, element: &Element, errors: &mut Errors) {
+    let Some(Spanned { span, value: rules }) = rules else {
+        return;
+    };
+    let inner = match element {
+        Element::Text => InnerType::Text,
+        Element::Number(p) => InnerType::Number(*p),
+        Element::Constrained => {
+            errors.at(
+                *span,
+                "this element type validates itself; put the rules on its own \
+                 `#[constrained(…)]`, or make the element a `String` or number",
+            );
+            return;
+        }
+    };
+    for (slot, name) in [
+        (rules.key.as_ref().map(|s| s.span), "key(…)"),
+        (rules.value.as_ref().map(|s| s.span), "value(…)"),
+        (rules.item.as_ref().map(|s| s.span), "item(…)"),
+        (rules.sensitive, "sensitive"),
+        (rules.unique_items, "unique_items"),
+        (rules.rename_all.as_ref().map(|s| s.span), "rename_all"),
+    ] {
+        if let Some(span) = slot {
+            errors.at(
+                span,
+                format!(
+                    "`{name}` cannot be used on an element; put it on the constrained type itself"
+                ),
+            );
+        }
+    }
+    applicable_element_rules(rules, &inner, errors);
+}
+
+fn applicable_element_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
+    let what = inner.describe();
+    if let Some(pattern) = &rules.pattern
+        && !matches!(inner, InnerType::Text)
+    {
+        errors.at(
+            pattern.span,
+            format!("`pattern` applies to strings, not to {what}"),
+        );
+    }
+    if let Some(length) = &rules.length {
+        if matches!(inner, InnerType::Number(_)) {
+            errors.at(
+                length.span,
+                format!("`length` applies to strings, not to {what}; use `range`"),
+            );
+        } else {
+            length_bounds(length, errors);
+        }
+    }
+    if let Some(range) = &rules.range {
+        match inner {
+            InnerType::Number(p) => range_bounds(range, *p, errors),
+            _ => errors.at(
+                range.span,
+                format!("`range` applies to numbers, not to {what}; use `length`"),
+            ),
+        }
+    }
+}
+
+/// A length needs a bound, and `min` above `max` admits nothing.
+fn length_bounds(length: &Spanned<LengthRule>, errors: &mut Errors) {
+    match (&length.value.min, &length.value.max) {
+        (None, None) => errors.at(
+            length.span,
+            "`length` needs `min`, `max` or both, e.g. `length(min = 1, max = 128)`",
+        ),
+        (Some(min), Some(max)) if min.value > max.value => errors.at(
+            min.span,
+            format!(
+                "`min = {}` is greater than `max = {}`, so no value could satisfy this length",
+                min.value, max.value
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// A range needs a bound; each must fit the inner type and be finite; `min` must not exceed `max`.
+fn range_bounds(range: &Spanned<RangeRule>, primitive: Primitive, errors: &mut Errors) {
+    let RangeRule { min, max } = &range.value;
+    if min.is_none() && max.is_none() {
+        errors.at(
+            range.span,
+            "`range` needs `min`, `max` or both, e.g. `range(min = 1, max = 100)`",
+        );
+        return;
+    }
+    let mut fits = true;
+    for bound in [min, max].into_iter().flatten() {
+        fits &= bound_fits(bound, primitive, errors);
+    }
+    if let (Some(min), Some(max), true) = (min, max, fits)
+        && min.value.exceeds(max.value)
+    {
+        errors.spanned(
+            &min.tokens,
+            format!(
+                "`min = {}` is greater than `max = {}`, so no value could satisfy this range",
+                min.text, max.text
+            ),
+        );
+    }
+}
+
+fn bound_fits(bound: &NumberBound, primitive: Primitive, errors: &mut Errors) -> bool {
+    match (bound.value, primitive) {
+        (
+            NumberValue::Integer {
+                negative,
+                magnitude,
+            },
+            Primitive::Integer { signed, bits },
+        ) => {
+            let (lowest_magnitude, highest) = if signed {
+                (1u128 << (bits - 1), (1u128 << (bits - 1)) - 1)
+            } else {
+                (0, u128::MAX >> (128 - bits))
+            };
+            let fits = if negative {
+                magnitude <= lowest_magnitude
+            } else {
+                magnitude <= highest
+            };
+            if !fits {
+                let ty = format!("{}{}", if signed { 'i' } else { 'u' }, bits);
+                let lowest = if signed {
+                    format!("-{lowest_magnitude}")
+                } else {
+                    "0".into()
+                };
+                errors.spanned(
+                    &bound.tokens,
+                    format!(
+                        "`{}` does not fit `{ty}`, whose values run from {lowest} to {highest}; \
+                         choose a bound in that range or a wider inner type",
+                        bound.text
+                    ),
+                );
+            }
+            fits
+        }
+        (NumberValue::Float(_), Primitive::Integer { .. }) => {
+            errors.spanned(
+                &bound.tokens,
+                format!(
+                    "`{}` is not an integer, and the inner type is; write a whole number",
+                    bound.text
+                ),
+            );
+            false
+        }
+        (value, Primitive::Float { bits }) => {
+            let v = value.as_f64();
+            let finite = if bits == 32 {
+                (v as f32).is_finite()
+            } else {
+                v.is_finite()
+            };
+            if !finite {
+                errors.spanned(
+                    &bound.tokens,
+                    format!(
+                        "`{}` is not a finite `f{bits}`; choose a bound the type can hold",
+                        bound.text
+                    ),
+                );
+            }
+            finite
+        }
+    }
+}
+
+/// An enum's rules are its value set; string and number rules have nothing to apply to.
+fn enum_rules(rules: &Rules, errors: &mut Errors) {
+    let spans = [
+        rules.pattern.as_ref().map(|s| (s.span, "pattern")),
+        rules.length.as_ref().map(|s| (s.span, "length")),
+        rules.range.as_ref().map(|s| (s.span, "range")),
+        rules.key.as_ref().map(|s| (s.span, "key")),
+        rules.value.as_ref().map(|s| (s.span, "value")),
+        rules.item.as_ref().map(|s| (s.span, "item")),
+        rules.unique_items.map(|s| (s, "unique_items")),
+    ];
+    for (span, name) in spans.into_iter().flatten() {
+        errors.at(
+            span,
+            format!("`{name}` does not apply to an enum, whose rule is its set of values; an enum takes `rename_all` and `sensitive`"),
+        );
+    }
+}
+
+/// Variants are values: no data except one catch-all `String`, and no wire value twice.
+fn enum_variants(container: &Container, variants: &[Variant], errors: &mut Errors) {
+    if variants.iter().all(Variant::is_catch_all) {
+        errors.spanned(
+            container.ident,
+            "a constrained enum needs at least one value; add a fieldless variant",
+        );
+    }
+    let mut catch_alls = variants.iter().filter(|v| v.is_catch_all());
+    catch_alls.next();
+    for extra in catch_alls {
+        errors.spanned(
+            &extra.variant.ident,
+            "only one variant can be the catch-all `#[constrained(other)]`",
+        );
+    }
+    let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
+    for v in variants {
+        let fields = &v.variant.fields;
+        if v.is_catch_all() {
+            let holds_string = matches!(fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
+                && matches!(crate::inner_type::classify(&f.unnamed[0].ty).0, InnerType::Text));
+            if !holds_string {
+                errors.spanned(
+                    &v.variant.ident,
+                    "the catch-all variant holds the unknown value as one `String`: write `Unknown(String)`",
+                );
+            }
+            for (span, name) in [
+                (v.attrs.rename.as_ref().map(|r| r.span), "rename"),
+                (v.attrs.internal, "internal"),
+            ] {
+                if let Some(span) = span {
+                    errors.at(span, format!("`{name}` does not apply to the catch-all variant, which has no wire value of its own"));
+                }
+            }
+            continue;
+        }
+        if !matches!(fields, syn::Fields::Unit) {
+            errors.spanned(
+                fields,
+                "a constrained enum is a set of values, so its variants carry no data; to keep \
+                 values added later, mark one variant `#[constrained(other)] Unknown(String)`",
+            );
+        }
+        if let Some(first) = seen.insert(&v.wire, &v.variant.ident) {
+            errors.spanned(
+                &v.variant.ident,
+                format!(
+                    "`{}` and `{first}` both have the wire value \"{}\"; rename one of them",
+                    v.variant.ident, v.wire
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! Expands a constrained enum: its value set as constants, string conversions and serde impls
+//! that match wire values on the borrowed text.
+
+use crate::ast::{Container, Variant};
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
+    let ident = container.ident;
+    let p = quote!(::constrained::__private);
+    let sensitive = container.rules.sensitive.is_some();
+    let values: Vec<&Variant> = variants.iter().filter(|v| !v.is_catch_all()).collect();
+    let catch_all = variants.iter().find(|v| v.is_catch_all());
+
+    let accepted = values.iter().map(|v| &v.wire);
+    let listed = values
+        .iter()
+        .filter(|v| v.attrs.internal.is_none())
+        .map(|v| &v.wire);
+    let open = catch_all.is_some();
+
+    let as_str_arms = values.iter().map(|v| {
+        let name = &v.variant.ident;
+        let wire = &v.wire;
+        quote!(Self::#name => #wire,)
+    });
+    let catch_all_as_str = catch_all.map(|v| {
+        let name = &v.variant.ident;
+        quote!(Self::#name(value) => value.as_str(),)
+    });
+
+    // Index `i` of `accepted` is `values[i]`; the last known value takes the `_` arm so the
+    // match needs no unreachable arm.
+    let last = values.len().saturating_sub(1);
+    let from_wire_arms = values.iter().enumerate().map(|(i, v)| {
+        let name = &v.variant.ident;
+        if i == last {
+            quote!(_ => #ident::#name,)
+        } else {
+            let i = Literal::usize_unsuffixed(i);
+            quote!(#p::WireValue::Known(#i) => #ident::#name,)
+        }
+    });
+    let catch_all_from_wire = catch_all.map(|v| {
+        let name = &v.variant.ident;
+        quote!(#p::WireValue::Unknown(value) => #ident::#name(value),)
+    });
+    let wire_from = quote! {
+        |value: #p::WireValue| match value {
+            #catch_all_from_wire
+            #(#from_wire_arms)*
+        }
+    };
+
+    quote! {
+        #[automatically_derived]
+        impl #ident {
+            /// Every value of the set, as it is written on the wire, in declaration order.
+            pub const VALUES: &'static [&'static str] = &[#(#accepted),*];
+
+            /// The value set as data: what is accepted and what messages list.
+            pub const RULES: &'static #p::EnumRules = &#p::EnumRules {
+                accepted: Self::VALUES,
+                listed: &[#(#listed),*],
+                open: #open,
+                sensitive: #sensitive,
+            };
+
+            /// The value as it is written on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #catch_all_as_str
+                    #(#as_str_arms)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::FromStr for #ident {
+            type Err = #p::Violation;
+
+            fn from_str(text: &str) -> ::core::result::Result<Self, #p::Violation> {
+                Self::RULES.parse(text).map(#wire_from)
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::TryFrom<&str> for #ident {
+            type Error = #p::Violation;
+
+            fn try_from(text: &str) -> ::core::result::Result<Self, #p::Violation> {
+                text.parse()
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::convert::AsRef<str> for #ident {
+            fn as_ref(&self) -> &str {
+                self.as_str()
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::fmt::Display for #ident {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::serde::Serialize for #ident {
+            fn serialize<S: #p::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: #p::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                #p::deserialize_enum(deserializer, Self::RULES).map(#wire_from)
+            }
+        }
+
+        #[automatically_derived]
+        impl #p::Element for #ident {
+            type Rules = #p::NoRules;
+
+            fn deserialize_element<'de, D: #p::serde::Deserializer<'de>>(
+                deserializer: D,
+                _: &'static #p::NoRules,
+            ) -> ::core::result::Result<Self, D::Error> {
+                <Self as #p::serde::Deserialize<'de>>::deserialize(deserializer)
+            }
+
+            fn check_element(&self, _: &#p::NoRules) -> ::core::result::Result<(), #p::Violation> {
+                ::core::result::Result::Ok(())
+            }
+
+            fn echo(&self) -> ::core::option::Option<::std::string::String> {
+                ::core::option::Option::Some(::std::string::ToString::to_string(self.as_str()))
+            }
+        }
+    }
+}

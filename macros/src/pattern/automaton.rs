@@ -1,0 +1,131 @@
+//! Builds the DFA of a translated pattern and flattens it into the tables that
+//! `constrained::Automaton` walks.
+
+use regex_automata::dfa::{Automaton as _, StartKind, dense};
+use regex_automata::nfa::thompson;
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::start;
+use regex_automata::{Anchored, MatchKind};
+use regex_syntax::hir::Hir;
+use std::collections::HashMap;
+
+/// The most transitions (states × byte classes) one pattern may compile to: 256 KiB of table.
+/// A pattern past it is a compile error asking for a simpler pattern.
+pub const MAX_TRANSITIONS: usize = 1 << 16;
+
+/// Memory regex-automata may use while building one DFA.
+const BUILD_MEMORY_LIMIT: usize = 32 << 20;
+
+/// The flattened DFA: what the derive emits as static data.
+#[derive(Debug)]
+pub struct Tables {
+    pub classes: [u8; 256],
+    pub stride: u32,
+    /// Premultiplied state ids; state 0 is dead.
+    pub transitions: Vec<u32>,
+    pub accepting: Vec<bool>,
+    pub start: u32,
+}
+
+impl Tables {
+    /// Runs the tables on `input`, as `constrained::Automaton::matches` does.
+    #[cfg(test)]
+    pub fn matches(&self, input: &str) -> bool {
+        let mut state = self.start;
+        for &byte in input.as_bytes() {
+            state = self.transitions[(state + u32::from(self.classes[byte as usize])) as usize];
+            if state == 0 {
+                return false;
+            }
+        }
+        self.accepting[(state / self.stride) as usize]
+    }
+}
+
+/// Builds the tables of a whole-value match of `hir`.
+pub fn build(hir: &Hir) -> Result<Tables, String> {
+    let nfa = thompson::Compiler::new()
+        .configure(thompson::Config::new().nfa_size_limit(Some(BUILD_MEMORY_LIMIT)))
+        .build_from_hir(hir)
+        .map_err(|e| format!("the pattern is too large to compile: {e}"))?;
+    let dfa = dense::Builder::new()
+        .configure(
+            dense::Config::new()
+                .start_kind(StartKind::Anchored)
+                .match_kind(MatchKind::All)
+                .minimize(true)
+                .byte_classes(true)
+                .dfa_size_limit(Some(BUILD_MEMORY_LIMIT))
+                .determinize_size_limit(Some(BUILD_MEMORY_LIMIT)),
+        )
+        .build_from_nfa(&nfa)
+        .map_err(|e| format!("the pattern is too large to compile: {e}"))?;
+    let start = dfa
+        .start_state(&start::Config::new().anchored(Anchored::Yes))
+        .map_err(|e| format!("the pattern cannot start a match: {e}"))?;
+
+    // One representative byte per class: all bytes of a class move every state alike.
+    let mut classes = [0u8; 256];
+    let mut representatives = Vec::new();
+    for byte in 0..=255u8 {
+        let class = dfa.byte_classes().get(byte);
+        classes[byte as usize] = class;
+        if usize::from(class) == representatives.len() {
+            representatives.push(byte);
+        }
+    }
+    let stride = representatives.len();
+
+    // Number the states breadth-first from the start, with the dead state as 0, so the tables
+    // are the same on every build.
+    let mut numbering: HashMap<StateID, usize> = HashMap::new();
+    let mut order = vec![None];
+    let mut number = |id: StateID, order: &mut Vec<Option<StateID>>| {
+        if dfa.is_dead_state(id) {
+            return 0;
+        }
+        *numbering.entry(id).or_insert_with(|| {
+            order.push(Some(id));
+            order.len() - 1
+        })
+    };
+    let start_number = number(start, &mut order);
+    let mut transitions = Vec::new();
+    let mut accepting = Vec::new();
+    let mut next = 0;
+    while next < order.len() {
+        if transitions.len() > MAX_TRANSITIONS {
+            return Err(format!(
+                "the pattern compiles to more than {MAX_TRANSITIONS} transitions, past the \
+                 budget of one pattern; narrow its Unicode classes or bound its repetitions"
+            ));
+        }
+        match order[next] {
+            None => {
+                transitions.extend(std::iter::repeat_n(0, stride));
+                accepting.push(false);
+            }
+            Some(id) => {
+                if dfa.is_quit_state(id) {
+                    return Err("the pattern needs a construct the automaton cannot run".into());
+                }
+                for &byte in &representatives {
+                    let target = number(dfa.next_state(id, byte), &mut order);
+                    transitions.push((target * stride) as u32);
+                }
+                accepting.push(dfa.is_match_state(dfa.next_eoi_state(id)));
+            }
+        }
+        next += 1;
+    }
+    if !accepting.contains(&true) {
+        return Err("the pattern matches no string at all".into());
+    }
+    Ok(Tables {
+        classes,
+        stride: stride as u32,
+        transitions,
+        accepting,
+        start: (start_number * stride) as u32,
+    })
+}

@@ -1,0 +1,95 @@
+//! Compiles a `pattern = "…"` attribute into DFA tables when the derive expands, reporting a
+//! pattern that is invalid or cannot run in linear time as a compile error.
+
+mod automaton;
+mod dialect;
+
+pub use automaton::Tables;
+
+/// Why a pattern did not compile: the offset in the pattern (if known) and the reason.
+#[derive(Debug)]
+pub struct PatternError {
+    pub offset: Option<usize>,
+    pub message: String,
+}
+
+/// Compiles `source` (Java dialect, whole-value match) into tables.
+pub fn compile(source: &str) -> Result<Tables, PatternError> {
+    let translation = dialect::translate(source).map_err(|e| PatternError {
+        offset: Some(e.offset),
+        message: e.message,
+    })?;
+    let hir = regex_syntax::ParserBuilder::new()
+        .nest_limit(64)
+        .build()
+        .parse(&translation.rust)
+        .map_err(|e| {
+            let (offset, message) = match &e {
+                regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string()),
+                regex_syntax::Error::Translate(e) => (e.span().start.offset, e.kind().to_string()),
+                other => (0, other.to_string()),
+            };
+            PatternError {
+                offset: Some(translation.source_offset(offset)),
+                message,
+            }
+        })?;
+    automaton::build(&hir).map_err(|message| PatternError {
+        offset: None,
+        message,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compile;
+
+    fn accepts(pattern: &str, input: &str) -> bool {
+        compile(pattern).unwrap().matches(input)
+    }
+
+    #[test]
+    fn whole_value_match() {
+        let id = "farm-0123456789abcdef0123456789abcdef";
+        assert!(accepts("farm-[0-9a-f]{32}", id));
+        assert!(!accepts("farm-[0-9a-f]{32}", &format!("x{id}")));
+        assert!(!accepts("farm-[0-9a-f]{32}", &format!("{id}\n")));
+        assert!(accepts("^farm-[0-9a-f]{32}$", id));
+    }
+
+    #[test]
+    fn java_dialect() {
+        let name = r"[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\t]*";
+        assert!(accepts(name, "abc😀\t"));
+        assert!(!accepts(name, "abc\n"));
+        assert!(!accepts(name, "\u{1}"));
+        assert!(!accepts(name, "\u{FFFE}"));
+        assert!(accepts(r"^((\w+\.)+\w+|auto)$", "glue.4_0"));
+        assert!(!accepts(r"^((\w+\.)+\w+|auto)$", "é.1"));
+        assert!(!accepts(r"\d", "٣"));
+        assert!(!accepts("^([2-3]|3[.]9)$", "3\n"));
+        assert!(!accepts("a.c", "a\u{2028}c"));
+    }
+
+    #[test]
+    fn alternation_and_groups() {
+        let p = "sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))";
+        let base = "sessionaction-0123456789abcdef0123456789abcdef-";
+        assert!(accepts(p, &format!("{base}0")));
+        assert!(accepts(p, &format!("{base}9999999999")));
+        assert!(!accepts(p, &format!("{base}01")));
+        assert!(!accepts(p, &format!("{base}99999999999")));
+    }
+
+    #[test]
+    fn errors() {
+        assert!(compile("farm-[0-9").is_err());
+        assert!(
+            compile("[^\\x00-\\x{10FFFF}]")
+                .unwrap_err()
+                .message
+                .contains("no string")
+        );
+        assert_eq!(compile("ab(?=c)").unwrap_err().offset, Some(2));
+    }
+}

@@ -1,0 +1,1 @@
+//! Tests of `constrained`: integration tests in `tests/`, compile-fail cases in `ui/`.
