@@ -53,12 +53,16 @@ pub struct PatternRule {
 pub struct LengthRule {
     pub min: Option<Spanned<usize>>,
     pub max: Option<Spanned<usize>>,
+    /// A bound was written but already reported as malformed: no second error for its absence.
+    pub malformed: bool,
 }
 
 #[derive(Default)]
 pub struct RangeRule {
     pub min: Option<NumberBound>,
     pub max: Option<NumberBound>,
+    /// A bound was written but already reported as malformed: no second error for its absence.
+    pub malformed: bool,
 }
 
 /// A `range` bound as written: its text (printed in messages), its value and its tokens.
@@ -204,6 +208,21 @@ fn flag(
     Ok(())
 }
 
+/// Consumes `()` when that is all that follows a key, so the check can say what belongs inside
+/// instead of the parser's "unexpected end of input".
+fn empty_parentheses(meta: &ParseNestedMeta) -> syn::Result<bool> {
+    let empty = meta
+        .input
+        .cursor()
+        .group(proc_macro2::Delimiter::Parenthesis)
+        .is_some_and(|(inside, _, _)| inside.eof());
+    if empty {
+        let _inside;
+        syn::parenthesized!(_inside in meta.input);
+    }
+    Ok(empty)
+}
+
 /// Consumes `= …` or `(…)` after a key that is being reported, so parsing can go on.
 fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     let input = meta.input;
@@ -230,17 +249,23 @@ fn rule(meta: ParseNestedMeta, rules: &mut Rules, errors: &mut Errors) -> syn::R
         }
         "length" => {
             let mut length = LengthRule::default();
-            meta.parse_nested_meta(|m| length_bound(m, &mut length, errors))?;
+            if !empty_parentheses(&meta)? {
+                meta.parse_nested_meta(|m| length_bound(m, &mut length, errors))?;
+            }
             set(&mut rules.length, span, length, &name, errors);
         }
         "range" => {
             let mut range = RangeRule::default();
-            meta.parse_nested_meta(|m| range_bound(m, &mut range, errors))?;
+            if !empty_parentheses(&meta)? {
+                meta.parse_nested_meta(|m| range_bound(m, &mut range, errors))?;
+            }
             set(&mut rules.range, span, range, &name, errors);
         }
         "key" | "value" | "item" => {
             let mut element = Rules::default();
-            meta.parse_nested_meta(|m| rule(m, &mut element, errors))?;
+            if !empty_parentheses(&meta)? {
+                meta.parse_nested_meta(|m| rule(m, &mut element, errors))?;
+            }
             let slot = match name.as_str() {
                 "key" => &mut rules.key,
                 "value" => &mut rules.value,
@@ -309,6 +334,7 @@ fn length_bound(
                 span,
                 unknown_key_message("length bound", &name, &["min", "max"]),
             );
+            length.malformed = true;
             return skip_value(&meta);
         }
     };
@@ -318,7 +344,10 @@ fn length_bound(
     }
     match literal.base10_parse::<usize>() {
         Ok(value) => set(slot, literal.span(), value, &name, errors),
-        Err(e) => errors.push(e),
+        Err(e) => {
+            errors.push(e);
+            length.malformed = true;
+        }
     }
     Ok(())
 }
@@ -390,7 +419,10 @@ fn range_bound(
                 *slot = Some(bound);
             }
         }
-        Err(e) => errors.push(e),
+        Err(e) => {
+            errors.push(e);
+            range.malformed = true;
+        }
     }
     Ok(())
 }

@@ -223,6 +223,7 @@ fn applicable_element_rules(rules: &Rules, inner: &InnerType, errors: &mut Error
 /// A length needs a bound, and `min` above `max` admits nothing.
 fn length_bounds(length: &Spanned<LengthRule>, errors: &mut Errors) {
     match (&length.value.min, &length.value.max) {
+        (None, None) if length.value.malformed => {}
         (None, None) => errors.at(
             length.span,
             "`length` needs `min`, `max` or both, e.g. `length(min = 1, max = 128)`",
@@ -240,8 +241,15 @@ fn length_bounds(length: &Spanned<LengthRule>, errors: &mut Errors) {
 
 /// A range needs a bound; each must fit the inner type and be finite; `min` must not exceed `max`.
 fn range_bounds(range: &Spanned<RangeRule>, primitive: Primitive, errors: &mut Errors) {
-    let RangeRule { min, max } = &range.value;
+    let RangeRule {
+        min,
+        max,
+        malformed,
+    } = &range.value;
     if min.is_none() && max.is_none() {
+        if *malformed {
+            return;
+        }
         errors.at(
             range.span,
             "`range` needs `min`, `max` or both, e.g. `range(min = 1, max = 100)`",
@@ -406,5 +414,75 @@ fn enum_variants(container: &Container, variants: &[Variant], errors: &mut Error
                 ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::expand::derive;
+    use syn::{DeriveInput, parse_quote};
+
+    fn error_count(input: DeriveInput) -> usize {
+        match derive(&input) {
+            Ok(_) => 0,
+            Err(e) => e.into_iter().count(),
+        }
+    }
+
+    #[test]
+    fn valid_inputs_expand() {
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(length(min = 1, max = 128), pattern = r"[\.\-_A-Za-z0-9]+")]
+                struct RequestOrigin(String);
+            }),
+            0
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(range(min = -2147483648, max = 2147483647))]
+                struct ProcessExitCode(i32);
+            }),
+            0
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(range(min = -128, max = 127))]
+                struct Whole(i8);
+            }),
+            0
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(range(max = 340282366920938463463374607431768211455))]
+                struct Huge(u128);
+            }),
+            0
+        );
+    }
+
+    #[test]
+    fn every_mistake_is_reported_once() {
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(patern = "x", length(min = 9, max = 1), range(max = 5), pattern = "(")]
+                pub struct Name(pub String);
+            }),
+            5
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(range(min = -129))]
+                struct Small(i8);
+            }),
+            1
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(range(min = 2, max = 1))]
+                struct Inverted(u128);
+            }),
+            1
+        );
     }
 }

@@ -1,0 +1,8 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(pattern = "[a-z]+")]
+#[constrained(pattern = "[a-z]*")]
+struct Name(String);
+
+fn main() {}

@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(sensitive = true)]
+struct Secret(String);
+
+fn main() {}

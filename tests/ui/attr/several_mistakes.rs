@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(patern = "x", length(min = 9, max = 1), range(max = 5), pattern = "a(?!b)")]
+pub struct Name(pub String);
+
+fn main() {}

@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(colour = "blue")]
+struct FarmId(String);
+
+fn main() {}

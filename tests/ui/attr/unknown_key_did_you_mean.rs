@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(patern = "farm-[0-9a-f]{32}")]
+struct FarmId(String);
+
+fn main() {}

@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(length(minimum = 1))]
+struct Name(String);
+
+fn main() {}

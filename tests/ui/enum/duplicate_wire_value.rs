@@ -1,0 +1,10 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+enum WorkerType {
+    Standard,
+    #[constrained(rename = "Standard")]
+    Default,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+enum Status {}
+
+fn main() {}

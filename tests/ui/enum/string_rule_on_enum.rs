@@ -1,0 +1,9 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(length(max = 5))]
+enum Status {
+    Started,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+enum Status {
+    Started,
+    Failed(String),
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(length())]
+struct Name(String);
+
+fn main() {}

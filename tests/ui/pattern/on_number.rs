@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(pattern = "[0-9]+")]
+struct MaxResults(i32);
+
+fn main() {}

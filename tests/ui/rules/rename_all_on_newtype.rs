@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(rename_all = "camelCase")]
+struct Name(String);
+
+fn main() {}

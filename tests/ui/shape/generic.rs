@@ -1,0 +1,6 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+struct Wrapper<T>(T);
+
+fn main() {}

@@ -1,0 +1,6 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+struct Pair(String, String);
+
+fn main() {}
