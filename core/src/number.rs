@@ -3,8 +3,9 @@
 
 use crate::reject::reject;
 use crate::violation::{RangeSide, Rule, Violation};
-use serde::{Deserialize, Deserializer};
-use std::fmt::Display;
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use std::fmt::{self, Display};
+use std::marker::PhantomData;
 
 /// A primitive number a `range` rule can bound: every integer type, `f32` and `f64`.
 pub trait Number: Copy + PartialOrd + Display + 'static {
@@ -12,10 +13,54 @@ pub trait Number: Copy + PartialOrd + Display + 'static {
     fn is_finite(self) -> bool;
     /// The value as stored: floats turn `-0.0` into `0.0`, so `-0` is 0.
     fn normalized(self) -> Self;
+    /// Reads a number of exactly this type, asking the format for it by its own type.
+    fn deserialize_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
+}
+
+/// Reads an integer of type `T`: any in-range integer, and no float but negative zero.
+///
+/// JSON's `-0` is an integer, but serde_json hands it over as the float `-0.0`; it is the one
+/// float an integer accepts, since reading it as 0 truncates nothing. `1.5`, `1e2` and `1e100`
+/// stay errors.
+struct IntegerVisitor<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for IntegerVisitor<T>
+where
+    T: TryFrom<i64> + TryFrom<u64> + TryFrom<i128> + TryFrom<u128> + Default,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "an integer of type {}", std::any::type_name::<T>())
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Signed(v), &self))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Unsigned(v), &self))
+    }
+
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Other("a 128-bit integer"), &self))
+    }
+
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<T, E> {
+        T::try_from(v).map_err(|_| E::invalid_value(Unexpected::Other("a 128-bit integer"), &self))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        if v == 0.0 && v.is_sign_negative() {
+            Ok(T::default())
+        } else {
+            Err(E::invalid_type(Unexpected::Float(v), &self))
+        }
+    }
 }
 
 macro_rules! integer_number {
-    ($($t:ty)*) => {$(
+    ($($t:ty => $method:ident),* $(,)?) => {$(
         impl Number for $t {
             fn is_finite(self) -> bool {
                 true
@@ -23,10 +68,18 @@ macro_rules! integer_number {
             fn normalized(self) -> Self {
                 self
             }
+            fn deserialize_number<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.$method(IntegerVisitor::<$t>(PhantomData))
+            }
         }
     )*};
 }
-integer_number!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize);
+integer_number!(
+    i8 => deserialize_i8, i16 => deserialize_i16, i32 => deserialize_i32,
+    i64 => deserialize_i64, i128 => deserialize_i128, isize => deserialize_i64,
+    u8 => deserialize_u8, u16 => deserialize_u16, u32 => deserialize_u32,
+    u64 => deserialize_u64, u128 => deserialize_u128, usize => deserialize_u64,
+);
 
 macro_rules! float_number {
     ($($t:ty)*) => {$(
@@ -37,6 +90,9 @@ macro_rules! float_number {
             fn normalized(self) -> Self {
                 // `-0.0 == 0.0`, so this turns negative zero into positive zero only.
                 if self == 0.0 { 0.0 } else { self }
+            }
+            fn deserialize_number<'de, D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                <$t>::deserialize(d)
             }
         }
     )*};
@@ -98,17 +154,17 @@ impl<T: Number> RangeRules<T> {
 
 /// Deserializes a number under `rules`.
 ///
-/// The number's own `Deserialize` rejects what is not a number of its type (`1.5`, `"5"`,
-/// `1e100` or `null` for an integer, an out-of-range integer), so nothing is truncated.
+/// What is not a number of the type is a type error, never truncated: `1.5`, `"5"`, `1e100` or
+/// `null` for an integer, an integer out of the type's range.
 pub fn deserialize_number<'de, D, T>(
     deserializer: D,
     rules: &'static RangeRules<T>,
 ) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    T: Number + Deserialize<'de>,
+    T: Number,
 {
-    let value = T::deserialize(deserializer)?.normalized();
+    let value = T::deserialize_number(deserializer)?.normalized();
     rules.check(value).map_err(reject)?;
     Ok(value)
 }

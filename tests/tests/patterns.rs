@@ -1,0 +1,187 @@
+//! Property tests of the compiled patterns: every string generated from each SHAPES.md pattern
+//! is accepted, and on generated, mutated and arbitrary input the build-time automaton agrees
+//! with the `regex` crate running the same pattern under AWS semantics (whole value, Java's `.`,
+//! ASCII `\w`, `\uD800\uDC00` pairs as code points).
+
+use constrained_tests::*;
+use proptest::prelude::*;
+use regex::Regex;
+
+/// A seed-shape pattern: the compiled matcher, and the pattern rewritten by hand into the
+/// `regex` crate's syntax with AWS's meaning.
+struct Case {
+    name: &'static str,
+    matcher: &'static constrained::Pattern,
+    equivalent: &'static str,
+}
+
+const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
+
+fn cases() -> Vec<Case> {
+    macro_rules! case {
+        ($t:ty, $equivalent:expr) => {
+            Case {
+                name: stringify!($t),
+                matcher: <$t>::RULES.pattern.expect("pattern"),
+                equivalent: $equivalent,
+            }
+        };
+    }
+    vec![
+        case!(FarmId, "farm-[0-9a-f]{32}"),
+        case!(FleetId, "fleet-[0-9a-f]{32}"),
+        case!(WorkerId, "worker-[0-9a-f]{32}"),
+        case!(QueueId, "queue-[0-9a-f]{32}"),
+        case!(JobId, "job-[0-9a-f]{32}"),
+        case!(SessionId, "session-[0-9a-f]{32}"),
+        case!(StepId, "step-[0-9a-f]{32}"),
+        case!(LimitId, "limit-[0-9a-f]{32}"),
+        case!(
+            SessionActionId,
+            "sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"
+        ),
+        case!(TaskId, "task-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"),
+        case!(HostName, r"[a-zA-Z0-9_\.\-]{0,255}"),
+        case!(IpV4Address, r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}"),
+        case!(IpV6Address, "(?:[A-F0-9]{1,4}:){7}[A-F0-9]{1,4}"),
+        case!(PythonVersionString, "([2-3]|3[.]9)"),
+        case!(
+            EnvironmentId,
+            r"(STEP:step-[0-9a-f]{32}:[^\n\r\x{85}\x{2028}\x{2029}]*)|(JOB:job-[0-9a-f]{32}:[^\n\r\x{85}\x{2028}\x{2029}]*)"
+        ),
+        case!(IntString, "[-]?(0|[1-9][0-9]*)"),
+        case!(
+            FloatString,
+            "[-]?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?"
+        ),
+        case!(OrchestrationNameString, r"[\.\-_A-Za-z0-9]+"),
+        case!(
+            NameString,
+            r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\t]*"
+        ),
+        case!(
+            DescriptionString,
+            r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\r\n\t]*"
+        ),
+        case!(GlueVersionString, "(([0-9A-Za-z_]+\\.)+[0-9A-Za-z_]+|auto)"),
+        case!(
+            OrchestrationRoleArn,
+            r"arn:aws[^:]*:iam::[0-9]*:role/[^\n\r\x{85}\x{2028}\x{2029}]+"
+        ),
+    ]
+}
+
+fn anchored(equivalent: &str) -> Regex {
+    Regex::new(&format!("^(?:{equivalent})$")).expect("equivalent pattern")
+}
+
+/// Characters that sit on the edges of the seed patterns' classes.
+const EDGE_CHARS: &[char] = &[
+    '0',
+    '9',
+    'a',
+    'f',
+    'g',
+    'A',
+    'F',
+    'Z',
+    '_',
+    '-',
+    '.',
+    ':',
+    '/',
+    ' ',
+    '\t',
+    '\n',
+    '\r',
+    '\u{0}',
+    '\u{1F}',
+    '\u{85}',
+    '\u{2028}',
+    'é',
+    '٣',
+    '\u{D7FF}',
+    '\u{E000}',
+    '\u{FFFD}',
+    '\u{FFFE}',
+    '\u{FFFF}',
+    '😀',
+    '\u{10FFFF}',
+];
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Insert(usize, char),
+    Remove(usize),
+    Replace(usize, char),
+}
+
+fn mutate(text: &str, mutation: &Mutation) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let at = |i: usize, len: usize| if len == 0 { 0 } else { i % (len + 1) };
+    match *mutation {
+        Mutation::Insert(i, c) => chars.insert(at(i, chars.len()), c),
+        Mutation::Remove(i) if !chars.is_empty() => {
+            let i = i % chars.len();
+            chars.remove(i);
+        }
+        Mutation::Replace(i, c) if !chars.is_empty() => {
+            let i = i % chars.len();
+            chars[i] = c;
+        }
+        _ => {}
+    }
+    chars.into_iter().collect()
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let edge = proptest::sample::select(EDGE_CHARS);
+    prop_oneof![
+        (any::<usize>(), edge.clone()).prop_map(|(i, c)| Mutation::Insert(i, c)),
+        any::<usize>().prop_map(Mutation::Remove),
+        (any::<usize>(), edge).prop_map(|(i, c)| Mutation::Replace(i, c)),
+    ]
+}
+
+#[test]
+fn the_java_dot_equivalent_is_what_the_tests_assume() {
+    assert!(cases().iter().any(|c| c.equivalent.contains(JAVA_DOT)));
+}
+
+#[test]
+fn generated_strings_are_accepted() {
+    for case in cases() {
+        let strategy = proptest::string::string_regex(case.equivalent).expect(case.name);
+        let mut runner = proptest::test_runner::TestRunner::default();
+        runner
+            .run(&strategy, |text| {
+                prop_assert!(case.matcher.is_match(&text), "{}: {:?}", case.name, text);
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    }
+}
+
+#[test]
+fn the_automaton_agrees_with_the_regex_crate() {
+    for case in cases() {
+        let reference = anchored(case.equivalent);
+        let valid = proptest::string::string_regex(case.equivalent).expect(case.name);
+        let mutated = (valid, proptest::collection::vec(mutation(), 1..4))
+            .prop_map(|(text, mutations)| mutations.iter().fold(text, |text, m| mutate(&text, m)));
+        let input = prop_oneof![mutated, any::<String>(), "[\\PC\\n\\r\\t]{0,40}"];
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(512));
+        runner
+            .run(&input, |text| {
+                prop_assert_eq!(
+                    case.matcher.is_match(&text),
+                    reference.is_match(&text),
+                    "{}: {:?}",
+                    case.name,
+                    text
+                );
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    }
+}
