@@ -129,9 +129,12 @@ where
     })
 }
 
+/// What a map visitor produces: the map and its entry types, carried only as types.
+type Produces<M, K, V> = PhantomData<fn() -> (M, K, V)>;
+
 struct MapVisitor<M, K: Element, V: Element> {
     rules: &'static MapRules<K::Rules, V::Rules>,
-    map: PhantomData<fn() -> (M, K, V)>,
+    map: Produces<M, K, V>,
 }
 
 impl<'de, M: Map<K, V>, K: Element, V: Element> Visitor<'de> for MapVisitor<M, K, V> {

@@ -68,5 +68,10 @@ pub use crate::pattern::{Automaton, Pattern};
 pub use crate::text::TextRules;
 pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Violation};
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;
+
 /// Derives a constrained type: see the crate documentation and the README's attribute reference.
 pub use constrained_macros::Constrained;

@@ -1,1 +1,3 @@
+//! The AWS Deadline Cloud session APIs as constrained types, validated at the service boundary.
 
+pub mod deadline;

@@ -2,7 +2,7 @@
 //! collections, deep nesting, lone surrogates, out-of-range and non-finite numbers. Allocation
 //! bounds are asserted with a counting allocator.
 
-use constrained::{Constrained, Rule};
+use constrained::Rule;
 use constrained_tests::*;
 use serde::de::IntoDeserializer;
 use serde::de::value::Error as ValueError;
