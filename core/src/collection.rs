@@ -1,12 +1,14 @@
 //! `MapRules` and `ListRules`: the size of a constrained map or list and the rules of its keys,
 //! values and items, enforced as entries arrive.
 
-use crate::element::{Element, ElementSeed};
+use crate::element::{ElementRules, ElementSeed};
 use crate::length::LengthBounds;
 use crate::reject::reject;
-use crate::violation::{ElementPosition, Violation};
+use crate::session;
+use crate::violation::{ElementPosition, Rule, Violation};
+use serde::Deserialize;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasher, Hash};
 use std::marker::PhantomData;
@@ -17,24 +19,27 @@ const MAX_PREALLOCATED: usize = 4096;
 
 /// The rules of a map: its number of entries, and the rules of each key and value.
 #[derive(Debug)]
-pub struct MapRules<K: 'static, V: 'static> {
+pub struct MapRules<KR: 'static, VR: 'static> {
     /// `length(min, max)` on the number of entries, if given.
     pub length: Option<LengthBounds>,
     /// The `key(…)` rules.
-    pub key: K,
+    pub key: KR,
     /// The `value(…)` rules.
-    pub value: V,
+    pub value: VR,
     /// Whether keys and values may never be echoed in an error.
     pub sensitive: bool,
 }
 
-/// The rules of a list: its number of items, and the rules of each item.
+/// The rules of a list: its number of items, the rules of each item, and whether items must be
+/// unique.
 #[derive(Debug)]
-pub struct ListRules<I: 'static> {
+pub struct ListRules<IR: 'static> {
     /// `length(min, max)` on the number of items, if given.
     pub length: Option<LengthBounds>,
     /// The `item(…)` rules.
-    pub item: I,
+    pub item: IR,
+    /// `unique_items`: no two items may be equal.
+    pub unique_items: bool,
 }
 
 /// A map type a constrained map can wrap: `HashMap` (with any hasher) and `BTreeMap`.
@@ -80,64 +85,97 @@ impl<K: Ord, V> Map<K, V> for BTreeMap<K, V> {
 }
 
 /// Checks a map that already exists: its size first, then every key and value.
-pub fn check_map<M, K, V>(rules: &MapRules<K::Rules, V::Rules>, map: &M) -> Result<(), Violation>
+pub fn check_map<M, K, V, KR, VR>(rules: &MapRules<KR, VR>, map: &M) -> Result<(), Violation>
 where
     M: Map<K, V>,
-    K: Element,
-    V: Element,
+    KR: ElementRules<K>,
+    VR: ElementRules<V>,
 {
     if let Some(length) = &rules.length {
         length.check_count(map.entry_count())?;
     }
     map.try_each(|key, value| {
-        key.check_element(&rules.key)
+        rules
+            .key
+            .check_element(key)
             .map_err(|v| v.at_element(ElementPosition::Key))?;
-        value.check_element(&rules.value).map_err(|v| {
-            let key = if rules.sensitive { None } else { key.echo() };
+        rules.value.check_element(value).map_err(|v| {
+            let key = if rules.sensitive {
+                None
+            } else {
+                rules.key.echo(key)
+            };
             v.at_element(ElementPosition::Value { key })
         })
     })
 }
 
 /// Checks a list that already exists: its length first, then every item.
-pub fn check_list<I: Element>(rules: &ListRules<I::Rules>, list: &[I]) -> Result<(), Violation> {
+pub fn check_list<I, IR: ElementRules<I>>(
+    rules: &ListRules<IR>,
+    list: &[I],
+) -> Result<(), Violation> {
     if let Some(length) = &rules.length {
         length.check_count(list.len())?;
     }
     list.iter().enumerate().try_for_each(|(index, item)| {
-        item.check_element(&rules.item)
+        rules
+            .item
+            .check_element(item)
             .map_err(|v| v.at_element(ElementPosition::Item { index }))
     })
+}
+
+/// The `unique_items` rule: the violation if two items are equal.
+///
+/// Hashing keeps this linear in the number of items, so a long list is no lever for slow work.
+pub fn check_unique_items<I: Eq + Hash>(list: &[I]) -> Result<(), Violation> {
+    let mut seen = HashSet::with_capacity(list.len().min(MAX_PREALLOCATED));
+    if list.iter().all(|item| seen.insert(item)) {
+        Ok(())
+    } else {
+        Err(Violation::new(Rule::UniqueItems))
+    }
 }
 
 /// Deserializes a map under `rules`. Entries are built only up to the maximum size; past it the
 /// rest are counted without being kept, so a million-entry object costs no more memory than
 /// `max` entries, and the error still reports the real size.
-pub fn deserialize_map<'de, D, M, K, V>(
+pub fn deserialize_map<'de, D, M, K, V, KR, VR>(
     deserializer: D,
-    rules: &'static MapRules<K::Rules, V::Rules>,
+    rules: &'static MapRules<KR, VR>,
 ) -> Result<M, D::Error>
 where
     D: Deserializer<'de>,
     M: Map<K, V>,
-    K: Element,
-    V: Element,
+    K: Deserialize<'de>,
+    V: Deserialize<'de>,
+    KR: ElementRules<K>,
+    VR: ElementRules<V>,
 {
-    deserializer.deserialize_map(MapVisitor {
+    let read = deserializer.deserialize_map(MapVisitor {
         rules,
-        map: PhantomData,
-    })
+        produces: PhantomData,
+    });
+    session::recover_missing(read, || M::with_capacity(0))
 }
 
 /// What a map visitor produces: the map and its entry types, carried only as types.
 type Produces<M, K, V> = PhantomData<fn() -> (M, K, V)>;
 
-struct MapVisitor<M, K: Element, V: Element> {
-    rules: &'static MapRules<K::Rules, V::Rules>,
-    map: Produces<M, K, V>,
+struct MapVisitor<M, K, V, KR: 'static, VR: 'static> {
+    rules: &'static MapRules<KR, VR>,
+    produces: Produces<M, K, V>,
 }
 
-impl<'de, M: Map<K, V>, K: Element, V: Element> Visitor<'de> for MapVisitor<M, K, V> {
+impl<'de, M, K, V, KR, VR> Visitor<'de> for MapVisitor<M, K, V, KR, VR>
+where
+    M: Map<K, V>,
+    K: Deserialize<'de>,
+    V: Deserialize<'de>,
+    KR: ElementRules<K>,
+    VR: ElementRules<V>,
+{
     type Value = M;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -150,10 +188,11 @@ impl<'de, M: Map<K, V>, K: Element, V: Element> Visitor<'de> for MapVisitor<M, K
         let mut map = M::with_capacity(preallocation(access.size_hint(), max));
         let mut arrived = 0usize;
         while arrived < max {
-            let Some(key) = access.next_key_seed(ElementSeed::<K>::new(&self.rules.key))? else {
+            let key_seed = ElementSeed::<K, KR>::new(&self.rules.key);
+            let Some(key) = access.next_key_seed(key_seed)? else {
                 break;
             };
-            let value = access.next_value_seed(ElementSeed::<V>::new(&self.rules.value))?;
+            let value = access.next_value_seed(ElementSeed::<V, VR>::new(&self.rules.value))?;
             map.insert_entry(key, value);
             arrived += 1;
         }
@@ -162,30 +201,55 @@ impl<'de, M: Map<K, V>, K: Element, V: Element> Visitor<'de> for MapVisitor<M, K
             access.next_value::<IgnoredAny>()?;
             size += 1;
         }
-        if let Some(length) = length {
-            length.check_count(size).map_err(reject)?;
+        if let Some(length) = length
+            && !length.contains(size)
+        {
+            reject(length.violation(size))?;
         }
         Ok(map)
     }
 }
 
 /// Deserializes a list under `rules`, keeping at most `max` items (see [`deserialize_map`]).
-pub fn deserialize_list<'de, D, I>(
+pub fn deserialize_list<'de, D, I, IR>(
     deserializer: D,
-    rules: &'static ListRules<I::Rules>,
+    rules: &'static ListRules<IR>,
 ) -> Result<Vec<I>, D::Error>
 where
     D: Deserializer<'de>,
-    I: Element,
+    I: Deserialize<'de>,
+    IR: ElementRules<I>,
 {
-    deserializer.deserialize_seq(ListVisitor { rules })
+    let read = deserializer.deserialize_seq(ListVisitor {
+        rules,
+        produces: PhantomData,
+    });
+    session::recover_missing(read, Vec::new)
 }
 
-struct ListVisitor<I: Element> {
-    rules: &'static ListRules<I::Rules>,
+/// Deserializes a list under `rules` whose items must also be unique.
+pub fn deserialize_unique_list<'de, D, I, IR>(
+    deserializer: D,
+    rules: &'static ListRules<IR>,
+) -> Result<Vec<I>, D::Error>
+where
+    D: Deserializer<'de>,
+    I: Deserialize<'de> + Eq + Hash,
+    IR: ElementRules<I>,
+{
+    let list = deserialize_list(deserializer, rules)?;
+    if let Err(violation) = check_unique_items(&list) {
+        reject(violation)?;
+    }
+    Ok(list)
 }
 
-impl<'de, I: Element> Visitor<'de> for ListVisitor<I> {
+struct ListVisitor<I, IR: 'static> {
+    rules: &'static ListRules<IR>,
+    produces: PhantomData<fn() -> I>,
+}
+
+impl<'de, I: Deserialize<'de>, IR: ElementRules<I>> Visitor<'de> for ListVisitor<I, IR> {
     type Value = Vec<I>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -197,7 +261,7 @@ impl<'de, I: Element> Visitor<'de> for ListVisitor<I> {
         let max = length.and_then(|l| l.max).unwrap_or(usize::MAX);
         let mut list = Vec::with_capacity(preallocation(access.size_hint(), max));
         while list.len() < max {
-            match access.next_element_seed(ElementSeed::<I>::new(&self.rules.item))? {
+            match access.next_element_seed(ElementSeed::<I, IR>::new(&self.rules.item))? {
                 Some(item) => list.push(item),
                 None => break,
             }
@@ -206,8 +270,10 @@ impl<'de, I: Element> Visitor<'de> for ListVisitor<I> {
         while access.next_element::<IgnoredAny>()?.is_some() {
             size += 1;
         }
-        if let Some(length) = length {
-            length.check_count(size).map_err(reject)?;
+        if let Some(length) = length
+            && !length.contains(size)
+        {
+            reject(length.violation(size))?;
         }
         Ok(list)
     }

@@ -1,90 +1,94 @@
-//! `Element`: what may be a map key, map value or list item of a constrained collection, and how
-//! its `key(…)`, `value(…)` or `item(…)` rules are applied.
+//! `ElementRules`: the `key(…)`, `value(…)` or `item(…)` rules of a collection, and how they
+//! apply to one element as it arrives.
 
-use crate::number::{RangeRules, deserialize_number};
+use crate::number::{Number, RangeRules, deserialize_number};
 use crate::text::{TextRules, deserialize_text};
 use crate::violation::Violation;
+use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer};
 use std::marker::PhantomData;
 
-/// A type that can stand as a key, value or item of a constrained collection: `String`, the
-/// primitive numbers, and every `#[derive(Constrained)]` type (which carries its own rules).
-///
-/// Implemented by the crate and the derive; not meant to be implemented by hand.
-pub trait Element: Sized {
-    /// The rules an attribute can put on this element (`NoRules` for constrained types).
-    type Rules: 'static;
-
-    /// Deserializes one element under `rules`.
-    fn deserialize_element<'de, D: Deserializer<'de>>(
-        deserializer: D,
-        rules: &'static Self::Rules,
-    ) -> Result<Self, D::Error>;
+/// Rules that apply to each key, value or item of type `T` of a constrained collection:
+/// [`TextRules`] for `String`, [`RangeRules`] for numbers, and [`NoRules`] for any other
+/// deserializable type (a constrained type, a struct, a `bool`…), which validates itself.
+pub trait ElementRules<T>: 'static {
+    /// Deserializes one element under these rules.
+    fn deserialize_element<'de, D>(&'static self, deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>;
 
     /// Checks an element that already exists, for `new`/`TryFrom`.
-    fn check_element(&self, rules: &Self::Rules) -> Result<(), Violation>;
+    fn check_element(&self, element: &T) -> Result<(), Violation>;
 
-    /// The element as text, for naming a map entry in an error (`None` when it has no short
-    /// textual form).
-    fn echo(&self) -> Option<String>;
+    /// The element as text, for naming a map entry in an error (`None` when not known).
+    fn echo(&self, element: &T) -> Option<String>;
 }
 
-/// The rules of an element that validates itself: a constrained type.
+/// The rules of an element that validates itself, or has none.
 #[derive(Debug)]
 pub struct NoRules;
 
-impl Element for String {
-    type Rules = TextRules;
-
-    fn deserialize_element<'de, D: Deserializer<'de>>(
-        deserializer: D,
-        rules: &'static TextRules,
-    ) -> Result<Self, D::Error> {
-        deserialize_text(deserializer, rules)
+impl<T> ElementRules<T> for NoRules {
+    fn deserialize_element<'de, D>(&'static self, deserializer: D) -> Result<T, D::Error>
+    where
+        D: Deserializer<'de>,
+        T: Deserialize<'de>,
+    {
+        T::deserialize(deserializer)
     }
 
-    fn check_element(&self, rules: &TextRules) -> Result<(), Violation> {
-        rules.check(self)
+    fn check_element(&self, _: &T) -> Result<(), Violation> {
+        Ok(())
     }
 
-    fn echo(&self) -> Option<String> {
-        Some(self.clone())
+    fn echo(&self, _: &T) -> Option<String> {
+        None
     }
 }
 
-macro_rules! number_element {
-    ($($t:ty)*) => {$(
-        impl Element for $t {
-            type Rules = RangeRules<$t>;
+impl ElementRules<String> for TextRules {
+    fn deserialize_element<'de, D>(&'static self, deserializer: D) -> Result<String, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserialize_text(deserializer, self)
+    }
 
-            fn deserialize_element<'de, D: Deserializer<'de>>(
-                deserializer: D,
-                rules: &'static RangeRules<$t>,
-            ) -> Result<Self, D::Error> {
-                deserialize_number(deserializer, rules)
-            }
+    fn check_element(&self, element: &String) -> Result<(), Violation> {
+        self.check(element)
+    }
 
-            fn check_element(&self, rules: &RangeRules<$t>) -> Result<(), Violation> {
-                rules.check(*self)
-            }
-
-            fn echo(&self) -> Option<String> {
-                Some(self.to_string())
-            }
-        }
-    )*};
+    fn echo(&self, element: &String) -> Option<String> {
+        (!self.sensitive).then(|| element.clone())
+    }
 }
-number_element!(i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64);
 
-/// A `DeserializeSeed` that deserializes one element of type `T` under its rules.
-pub struct ElementSeed<T: Element> {
-    rules: &'static T::Rules,
+impl<N: Number> ElementRules<N> for RangeRules<N> {
+    fn deserialize_element<'de, D>(&'static self, deserializer: D) -> Result<N, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserialize_number(deserializer, self)
+    }
+
+    fn check_element(&self, element: &N) -> Result<(), Violation> {
+        self.check(*element)
+    }
+
+    fn echo(&self, element: &N) -> Option<String> {
+        (!self.sensitive).then(|| element.to_string())
+    }
+}
+
+/// A `DeserializeSeed` that deserializes one element of type `T` under `rules`.
+pub(crate) struct ElementSeed<T, R: 'static> {
+    rules: &'static R,
     element: PhantomData<fn() -> T>,
 }
 
-impl<T: Element> ElementSeed<T> {
-    /// A seed applying `rules`.
-    pub fn new(rules: &'static T::Rules) -> Self {
+impl<T, R: ElementRules<T>> ElementSeed<T, R> {
+    pub(crate) fn new(rules: &'static R) -> Self {
         ElementSeed {
             rules,
             element: PhantomData,
@@ -92,10 +96,10 @@ impl<T: Element> ElementSeed<T> {
     }
 }
 
-impl<'de, T: Element> DeserializeSeed<'de> for ElementSeed<T> {
+impl<'de, T: Deserialize<'de>, R: ElementRules<T>> DeserializeSeed<'de> for ElementSeed<T, R> {
     type Value = T;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        T::deserialize_element(deserializer, self.rules)
+        self.rules.deserialize_element(deserializer)
     }
 }

@@ -1,6 +1,7 @@
 //! `EnumRules`: the value set of a constrained enum, matched on the borrowed wire text.
 
 use crate::reject::reject;
+use crate::session;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -51,7 +52,8 @@ pub fn deserialize_enum<'de, D: Deserializer<'de>>(
     deserializer: D,
     rules: &'static EnumRules,
 ) -> Result<WireValue, D::Error> {
-    deserializer.deserialize_str(EnumVisitor { rules })
+    let read = deserializer.deserialize_str(EnumVisitor { rules });
+    session::recover_missing(read, || WireValue::Known(0))
 }
 
 struct EnumVisitor {
@@ -66,7 +68,10 @@ impl<'de> Visitor<'de> for EnumVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<WireValue, E> {
-        self.rules.parse(text).map_err(reject)
+        match self.rules.parse(text) {
+            Ok(value) => Ok(value),
+            Err(violation) => reject(violation).map(|()| WireValue::Known(0)),
+        }
     }
 
     fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<WireValue, E> {

@@ -2,13 +2,14 @@
 //! applies to.
 
 use crate::reject::reject;
+use crate::session;
 use crate::violation::{RangeSide, Rule, Violation};
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use std::fmt::{self, Display};
 use std::marker::PhantomData;
 
 /// A primitive number a `range` rule can bound: every integer type, `f32` and `f64`.
-pub trait Number: Copy + PartialOrd + Display + 'static {
+pub trait Number: Copy + PartialOrd + Display + Default + 'static {
     /// Whether the value is finite (always, for integers).
     fn is_finite(self) -> bool;
     /// The value as stored: floats turn `-0.0` into `0.0`, so `-0` is 0.
@@ -164,7 +165,10 @@ where
     D: Deserializer<'de>,
     T: Number,
 {
-    let value = T::deserialize_number(deserializer)?.normalized();
-    rules.check(value).map_err(reject)?;
+    let value = session::recover_missing(T::deserialize_number(deserializer), T::default)?;
+    let value = value.normalized();
+    if let Err(violation) = rules.check(value) {
+        reject(violation)?;
+    }
     Ok(value)
 }

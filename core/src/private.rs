@@ -1,10 +1,12 @@
 //! What generated code names, by absolute path, so users need no dependency of their own on
 //! serde or anything else the crate uses. Not a public API: it changes without notice.
 
+pub use crate::blob::{Blob, BlobRules, deserialize_blob};
 pub use crate::collection::{
-    ListRules, Map, MapRules, check_list, check_map, deserialize_list, deserialize_map,
+    ListRules, Map, MapRules, check_list, check_map, check_unique_items, deserialize_list,
+    deserialize_map, deserialize_unique_list,
 };
-pub use crate::element::{Element, ElementSeed, NoRules};
+pub use crate::element::NoRules;
 pub use crate::enumeration::{EnumRules, WireValue, deserialize_enum};
 pub use crate::length::LengthBounds;
 pub use crate::number::{Number, RangeRules, deserialize_number};

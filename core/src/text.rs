@@ -3,6 +3,7 @@
 use crate::length::LengthBounds;
 use crate::pattern::Pattern;
 use crate::reject::reject;
+use crate::session;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -51,7 +52,10 @@ pub fn deserialize_text<'de, D: Deserializer<'de>>(
     deserializer: D,
     rules: &'static TextRules,
 ) -> Result<String, D::Error> {
-    deserializer.deserialize_str(TextVisitor { rules })
+    session::recover_missing(
+        deserializer.deserialize_str(TextVisitor { rules }),
+        String::new,
+    )
 }
 
 struct TextVisitor {
@@ -66,13 +70,17 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
-        self.rules.check(text).map_err(reject)?;
-        Ok(text.to_owned())
+        match self.rules.check(text) {
+            Ok(()) => Ok(text.to_owned()),
+            Err(violation) => reject(violation).map(|()| String::new()),
+        }
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-        self.rules.check(&text).map_err(reject)?;
-        Ok(text)
+        match self.rules.check(&text) {
+            Ok(()) => Ok(text),
+            Err(violation) => reject(violation).map(|()| String::new()),
+        }
     }
 
     fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<String, E> {

@@ -84,7 +84,7 @@ fn newtype_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
     if let Some(length) = &rules.length
         && number
     {
-        errors.at(length.span, format!("`length` applies to strings, lists and maps, not to {what}; bound a number with `range(min = …, max = …)`"));
+        errors.at(length.span, format!("`length` applies to strings, blobs, lists and maps, not to {what}; bound a number with `range(min = …, max = …)`"));
     }
     if let Some(range) = &rules.range
         && !number
@@ -160,11 +160,11 @@ fn element_rules(rules: Option<&Spanned<Box<Rules>>>, element: &Element, errors:
     let inner = match element {
         Element::Text => InnerType::Text,
         Element::Number(p) => InnerType::Number(*p),
-        Element::Constrained => {
+        Element::Other => {
             errors.at(
                 *span,
-                "this element type validates itself; put the rules on its own \
-                 `#[constrained(…)]`, or make the element a `String` or number",
+                "element rules apply to `String` and number elements; this element type \
+                 carries its own rules: declare them on it with `#[derive(Constrained)]`",
             );
             return;
         }

@@ -13,9 +13,16 @@ pub enum Primitive {
 
 pub enum InnerType {
     Text,
+    /// `constrained::Blob`: bytes, base64 on the wire.
+    Blob,
     Number(Primitive),
-    List { item: Element },
-    Map { key: Element, value: Element },
+    List {
+        item: Element,
+    },
+    Map {
+        key: Element,
+        value: Element,
+    },
     Unsupported,
 }
 
@@ -23,14 +30,15 @@ pub enum InnerType {
 pub enum Element {
     Text,
     Number(Primitive),
-    /// Any other type: taken to be a constrained type, which validates itself.
-    Constrained,
+    /// Any other type: a constrained type, a struct, a `bool`… It carries its own rules, if any.
+    Other,
 }
 
 impl InnerType {
     pub fn describe(&self) -> &'static str {
         match self {
             InnerType::Text => "a string",
+            InnerType::Blob => "a blob",
             InnerType::Number(Primitive::Integer { .. }) => "an integer",
             InnerType::Number(Primitive::Float { .. }) => "a float",
             InnerType::List { .. } => "a list",
@@ -97,7 +105,7 @@ fn element(ty: &Type) -> Element {
     } else if let Some(p) = primitive(ty) {
         Element::Number(p)
     } else {
-        Element::Constrained
+        Element::Other
     }
 }
 
@@ -108,6 +116,9 @@ pub fn classify(ty: &Type) -> (InnerType, Vec<Type>) {
     }
     if let Some(p) = primitive(ty) {
         return (InnerType::Number(p), Vec::new());
+    }
+    if last_segment(ty).is_some_and(|s| s.ident == "Blob" && s.arguments.is_none()) {
+        return (InnerType::Blob, Vec::new());
     }
     let Some(segment) = last_segment(ty) else {
         return (InnerType::Unsupported, Vec::new());

@@ -120,25 +120,5 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
                 #p::deserialize_enum(deserializer, Self::RULES).map(#wire_from)
             }
         }
-
-        #[automatically_derived]
-        impl #p::Element for #ident {
-            type Rules = #p::NoRules;
-
-            fn deserialize_element<'de, D: #p::serde::Deserializer<'de>>(
-                deserializer: D,
-                _: &'static #p::NoRules,
-            ) -> ::core::result::Result<Self, D::Error> {
-                <Self as #p::serde::Deserialize<'de>>::deserialize(deserializer)
-            }
-
-            fn check_element(&self, _: &#p::NoRules) -> ::core::result::Result<(), #p::Violation> {
-                ::core::result::Result::Ok(())
-            }
-
-            fn echo(&self) -> ::core::option::Option<::std::string::String> {
-                ::core::option::Option::Some(::std::string::ToString::to_string(self.as_str()))
-            }
-        }
     }
 }

@@ -80,26 +80,54 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
                 number_extras(ident, inner_ty),
             )
         }
+        InnerType::Blob => (
+            quote!(#p::BlobRules),
+            {
+                let length = length_option(r);
+                quote!(#p::BlobRules { length: #length })
+            },
+            quote!(Self::RULES.check(&inner)?;),
+            quote!(#p::deserialize_blob(deserializer, Self::RULES)),
+            TokenStream::new(),
+        ),
         InnerType::List { item } => {
             let item_ty = &newtype.element_types[0];
             let item_rules = r.item.as_ref().map(|s| &*s.value);
+            let item_rules_ty = rules::element_type(item, item_ty);
+            let unique = r.unique_items.is_some();
+            let (check_unique, deserialize) = if unique {
+                (
+                    quote!(#p::check_unique_items(&inner)?;),
+                    quote!(#p::deserialize_unique_list::<_, #item_ty, _>(deserializer, Self::RULES)),
+                )
+            } else {
+                (
+                    TokenStream::new(),
+                    quote!(#p::deserialize_list::<_, #item_ty, _>(deserializer, Self::RULES)),
+                )
+            };
             (
-                quote!(#p::ListRules<<#item_ty as #p::Element>::Rules>),
+                quote!(#p::ListRules<#item_rules_ty>),
                 {
                     let length = length_option(r);
                     let item = rules::element(item, item_ty, item_rules, sensitive);
-                    quote!(#p::ListRules { length: #length, item: #item })
+                    quote!(#p::ListRules { length: #length, item: #item, unique_items: #unique })
                 },
-                quote!(#p::check_list::<#item_ty>(Self::RULES, &inner)?;),
-                quote!(#p::deserialize_list::<_, #item_ty>(deserializer, Self::RULES)),
+                quote! {
+                    #p::check_list::<#item_ty, _>(Self::RULES, &inner)?;
+                    #check_unique
+                },
+                deserialize,
                 TokenStream::new(),
             )
         }
         InnerType::Map { key, value } => {
             let key_ty = &newtype.element_types[0];
             let value_ty = &newtype.element_types[1];
+            let key_rules_ty = rules::element_type(key, key_ty);
+            let value_rules_ty = rules::element_type(value, value_ty);
             (
-                quote!(#p::MapRules<<#key_ty as #p::Element>::Rules, <#value_ty as #p::Element>::Rules>),
+                quote!(#p::MapRules<#key_rules_ty, #value_rules_ty>),
                 {
                     let length = length_option(r);
                     let key =
@@ -112,21 +140,12 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
                     );
                     quote!(#p::MapRules { length: #length, key: #key, value: #value, sensitive: #sensitive })
                 },
-                quote!(#p::check_map::<#inner_ty, #key_ty, #value_ty>(Self::RULES, &inner)?;),
-                quote!(#p::deserialize_map::<_, #inner_ty, #key_ty, #value_ty>(deserializer, Self::RULES)),
+                quote!(#p::check_map::<#inner_ty, #key_ty, #value_ty, _, _>(Self::RULES, &inner)?;),
+                quote!(#p::deserialize_map::<_, #inner_ty, #key_ty, #value_ty, _, _>(deserializer, Self::RULES)),
                 TokenStream::new(),
             )
         }
         InnerType::Unsupported => return TokenStream::new(),
-    };
-
-    let echo = match (&newtype.inner, sensitive) {
-        (InnerType::Text | InnerType::Number(_), false) => {
-            quote!(::core::option::Option::Some(
-                ::std::string::ToString::to_string(&self.0)
-            ))
-        }
-        _ => quote!(::core::option::Option::None),
     };
 
     quote! {
@@ -191,26 +210,6 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
         impl<'de> #p::serde::Deserialize<'de> for #ident {
             fn deserialize<D: #p::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 #deserialize.map(Self)
-            }
-        }
-
-        #[automatically_derived]
-        impl #p::Element for #ident {
-            type Rules = #p::NoRules;
-
-            fn deserialize_element<'de, D: #p::serde::Deserializer<'de>>(
-                deserializer: D,
-                _: &'static #p::NoRules,
-            ) -> ::core::result::Result<Self, D::Error> {
-                <Self as #p::serde::Deserialize<'de>>::deserialize(deserializer)
-            }
-
-            fn check_element(&self, _: &#p::NoRules) -> ::core::result::Result<(), #p::Violation> {
-                ::core::result::Result::Ok(())
-            }
-
-            fn echo(&self) -> ::core::option::Option<::std::string::String> {
-                #echo
             }
         }
 

@@ -118,6 +118,15 @@ pub fn range(
     }
 }
 
+/// The type of the rules of a key, value or item of type `ty`.
+pub fn element_type(element: &Element, ty: &Type) -> TokenStream {
+    match element {
+        Element::Text => quote!(::constrained::__private::TextRules),
+        Element::Number(_) => quote!(::constrained::__private::RangeRules<#ty>),
+        Element::Other => quote!(::constrained::__private::NoRules),
+    }
+}
+
 /// The rules of a key, value or item of type `ty`.
 pub fn element(
     element: &Element,
@@ -133,6 +142,6 @@ pub fn element(
             ty,
             sensitive,
         ),
-        Element::Constrained => quote!(::constrained::__private::NoRules),
+        Element::Other => quote!(::constrained::__private::NoRules),
     }
 }

@@ -1,0 +1,246 @@
+//! The report session: while a document is validated into a report on this thread, violations are
+//! recorded at their paths and deserialization goes on, instead of stopping at the first.
+//!
+//! Serde gives a `Deserialize` impl no context of its own, so the session is thread-local: the
+//! document deserializer moves the path as it descends, and the rule visitors of this crate record
+//! into it. Outside a session every function here is a no-op and rules fail as plain serde errors;
+//! on valid input nothing here runs at all.
+
+use crate::violation::{Rule, Violation};
+use std::cell::RefCell;
+
+/// One step from a value to a child, as the session tracks it. Text is resolved against the
+/// document only when a violation is reported, so descending costs no allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Step {
+    /// A structure member, by its serialized name.
+    Member(&'static str),
+    /// A member that is not a field of the structure (ignored), by the id of its key.
+    UnknownMember(usize),
+    /// A list item, by its 0-based index.
+    Index(usize),
+    /// A map key; the entry's 0-based position in the document.
+    MapKey(usize),
+    /// A map value: the id of its key and the entry's 0-based position.
+    MapValue { key: usize, position: usize },
+}
+
+/// A required member that serde found absent, which the session could not replace in place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct MissingMember {
+    pub structure: &'static str,
+    pub fields: &'static [&'static str],
+    pub field: &'static str,
+}
+
+impl MissingMember {
+    /// Whether this names `field` of the structure `structure` with `fields`.
+    pub(crate) fn is_in(&self, structure: &'static str, fields: &'static [&'static str]) -> bool {
+        self.structure == structure && self.fields == fields
+    }
+}
+
+/// What a run of the session recorded.
+pub(crate) struct Recorded {
+    pub violations: Vec<(Vec<Step>, Violation)>,
+    pub omitted: usize,
+    /// A required member whose absence stopped deserialization, if one did.
+    pub unreplaced_missing: Option<MissingMember>,
+}
+
+struct Session {
+    path: Vec<Step>,
+    structures: Vec<(&'static str, &'static [&'static str])>,
+    recorded: Recorded,
+    limit: usize,
+    placeholder_depth: usize,
+    missing_at: Option<usize>,
+    /// Members to supply as `null` where a structure lacks them (learned from earlier runs).
+    injected: Vec<MissingMember>,
+}
+
+thread_local! {
+    static ACTIVE: RefCell<Option<Session>> = const { RefCell::new(None) };
+}
+
+fn with<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {
+    ACTIVE
+        .try_with(|active| active.borrow_mut().as_mut().map(f))
+        .ok()
+        .flatten()
+}
+
+/// An active session; dropping it (even by a panic) restores what was active before.
+pub(crate) struct Guard {
+    previous: Option<Session>,
+    finished: bool,
+}
+
+/// Starts a session that keeps at most `limit` violations and supplies `injected` members.
+pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
+    let session = Session {
+        path: Vec::new(),
+        structures: Vec::new(),
+        recorded: Recorded {
+            violations: Vec::new(),
+            omitted: 0,
+            unreplaced_missing: None,
+        },
+        limit,
+        placeholder_depth: 0,
+        missing_at: None,
+        injected,
+    };
+    let previous = ACTIVE.with(|active| active.borrow_mut().replace(session));
+    Guard {
+        previous,
+        finished: false,
+    }
+}
+
+impl Guard {
+    /// Ends the session and returns what it recorded.
+    pub(crate) fn finish(mut self) -> Recorded {
+        self.finished = true;
+        let previous = self.previous.take();
+        let session = ACTIVE.with(|active| std::mem::replace(&mut *active.borrow_mut(), previous));
+        session.map(|s| s.recorded).unwrap_or(Recorded {
+            violations: Vec::new(),
+            omitted: 0,
+            unreplaced_missing: None,
+        })
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if !self.finished {
+            let previous = self.previous.take();
+            let _ = ACTIVE.try_with(|active| *active.borrow_mut() = previous);
+        }
+    }
+}
+
+/// Records `violation` at the current path, or gives it back when no session is active.
+pub(crate) fn record(violation: Violation) -> Result<(), Violation> {
+    let mut violation = Some(violation);
+    let recorded = with(|s| {
+        if s.placeholder_depth == 0
+            && let Some(v) = violation.take()
+        {
+            s.keep(v);
+        }
+    });
+    match (recorded, violation) {
+        (Some(()), _) => Ok(()),
+        (None, Some(v)) => Err(v),
+        (None, None) => Ok(()),
+    }
+}
+
+impl Session {
+    fn keep(&mut self, violation: Violation) {
+        if self.recorded.violations.len() < self.limit {
+            self.recorded
+                .violations
+                .push((self.path.clone(), violation));
+        } else {
+            self.recorded.omitted += 1;
+        }
+    }
+}
+
+pub(crate) fn push(step: Step) {
+    with(|s| s.path.push(step));
+}
+
+pub(crate) fn pop() {
+    with(|s| s.path.pop());
+}
+
+pub(crate) fn path() -> Vec<Step> {
+    with(|s| s.path.clone()).unwrap_or_default()
+}
+
+/// Enters a structure, so a member serde finds missing can be named and supplied next run.
+pub(crate) fn enter_structure(name: &'static str, fields: &'static [&'static str]) {
+    with(|s| s.structures.push((name, fields)));
+}
+
+pub(crate) fn leave_structure() {
+    with(|s| s.structures.pop());
+}
+
+/// The members to supply as `null` in the structure `name` with `fields`.
+pub(crate) fn injected(name: &'static str, fields: &'static [&'static str]) -> Vec<&'static str> {
+    with(|s| {
+        s.injected
+            .iter()
+            .filter(|m| m.is_in(name, fields))
+            .map(|m| m.field)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+/// Records that the value at the current path is `null` where a value is required.
+pub(crate) fn required_here() {
+    let _ = record(Violation::new(Rule::Required));
+}
+
+/// Runs `build` to make a placeholder for a value that is absent: nothing inside it is recorded.
+pub(crate) fn placeholder<R>(build: impl FnOnce() -> R) -> R {
+    with(|s| s.placeholder_depth += 1);
+    let result = build();
+    with(|s| s.placeholder_depth -= 1);
+    result
+}
+
+/// Serde found the required member `field` absent from the structure being deserialized: record
+/// it, and remember it so the member's own deserializer can stand in a placeholder, or the next
+/// run can supply it.
+pub(crate) fn missing_member(field: &'static str) {
+    with(|s| {
+        if s.placeholder_depth == 0 {
+            s.path.push(Step::Member(field));
+            s.keep(Violation::new(Rule::Required));
+            s.path.pop();
+        }
+        s.missing_at = Some(s.path.len());
+        if s.recorded.unreplaced_missing.is_none()
+            && let Some(&(structure, fields)) = s.structures.last()
+        {
+            s.recorded.unreplaced_missing = Some(MissingMember {
+                structure,
+                fields,
+                field,
+            });
+        }
+    });
+}
+
+/// Turns the error of a value whose member was just found missing into `placeholder()`, when a
+/// session recorded that absence; any other result passes through.
+pub(crate) fn recover_missing<T, E>(
+    result: Result<T, E>,
+    placeholder: impl FnOnce() -> T,
+) -> Result<T, E> {
+    match result {
+        Err(e) => {
+            let recovered = with(|s| {
+                let here = s.missing_at == Some(s.path.len());
+                if here {
+                    s.missing_at = None;
+                    s.recorded.unreplaced_missing = None;
+                }
+                here
+            });
+            if recovered == Some(true) {
+                Ok(placeholder())
+            } else {
+                Err(e)
+            }
+        }
+        ok => ok,
+    }
+}
