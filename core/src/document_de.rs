@@ -4,6 +4,7 @@
 
 use crate::document::{Document, Entry, NULL, Node, Value};
 use crate::session::{self, Step};
+use crate::violation::{Rule, Violation};
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,
     Unexpected, VariantAccess, Visitor,
@@ -286,7 +287,10 @@ impl<'d, 'de> Deserializer<'de> for NodeDeserializer<'d, 'de> {
     ) -> Result<V::Value, ReadError> {
         let offset = self.node.offset;
         match &self.node.value {
-            Value::String(name) => at(offset, visitor.visit_enum(UnitVariant { name, offset })),
+            Value::String(name) => {
+                let key = KeyDeserializer::of(name, offset);
+                at(offset, visitor.visit_enum(UnitVariant { key }))
+            }
             Value::Object(entries) if entries.len() == 1 => {
                 let entry = &entries[0];
                 let name = &self.document.keys[entry.key];
@@ -295,40 +299,53 @@ impl<'d, 'de> Deserializer<'de> for NodeDeserializer<'d, 'de> {
                     None => Step::UnknownMember(entry.key),
                 };
                 let access = ContentVariant {
-                    name,
+                    name: KeyDeserializer::of(name, entry.key_offset),
                     step,
                     content: self.child(&entry.value),
-                    key_offset: entry.key_offset,
                 };
                 at(offset, visitor.visit_enum(access))
             }
-            Value::Object(entries) => {
-                let message = format!(
-                    "expected an object with exactly one member, found {} members",
-                    entries.len()
-                );
-                Err(ReadError::new(ReadErrorKind::Type, message).at(offset))
+            // A union must set exactly one member: zero or several is a violation, and reading
+            // goes on with a placeholder.
+            Value::Object(entries) if !variants.is_empty() => {
+                let rule = Rule::UnionMembers {
+                    members: variants,
+                    set: entries.len(),
+                };
+                if let Err(violation) = session::record(Violation::new(rule)) {
+                    return Err(de::Error::custom(violation));
+                }
+                at(
+                    offset,
+                    session::placeholder(|| {
+                        visitor.visit_enum(first_variant_placeholder(variants, offset))
+                    }),
+                )
             }
-            Value::Null => match variants.first() {
-                Some(first) => self.required(visitor, |v| {
-                    v.visit_enum(ContentVariant {
-                        name: &Cow::Borrowed(*first),
-                        step: Step::Member(first),
-                        content: NodeDeserializer {
-                            node: &NULL,
-                            document: &PLACEHOLDER_DOCUMENT,
-                        },
-                        key_offset: offset,
-                    })
-                }),
-                None => self.any(visitor),
-            },
+            Value::Null if !variants.is_empty() => self.required(visitor, |v| {
+                v.visit_enum(first_variant_placeholder(variants, offset))
+            }),
             _ => self.any(visitor),
         }
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         visitor.visit_unit()
+    }
+}
+
+/// A placeholder union: its first member, set to `null`.
+fn first_variant_placeholder<'de>(
+    variants: &'static [&'static str],
+    offset: usize,
+) -> ContentVariant<'static, 'de> {
+    ContentVariant {
+        name: KeyDeserializer::of_static(variants[0], offset),
+        step: Step::Member(variants[0]),
+        content: NodeDeserializer {
+            node: &NULL,
+            document: &PLACEHOLDER_DOCUMENT,
+        },
     }
 }
 
@@ -418,10 +435,7 @@ impl<'d, 'de> MapAccess<'de> for Entries<'d, 'de> {
     ) -> Result<Option<K::Value>, ReadError> {
         if let Some(entry) = self.entries.next() {
             self.current = Some(entry);
-            let key = KeyDeserializer {
-                key: &self.document.keys[entry.key],
-                offset: entry.key_offset,
-            };
+            let key = KeyDeserializer::of(&self.document.keys[entry.key], entry.key_offset);
             if self.fields.is_some() {
                 return seed.deserialize(key).map(Some);
             }
@@ -502,16 +516,43 @@ impl<'de> MapAccess<'de> for PlaceholderStructure {
 
 /// A map key or variant name, which serde may read as a string, a number or a unit variant.
 struct KeyDeserializer<'d, 'de> {
-    key: &'d Cow<'de, str>,
+    text: &'d str,
+    /// The same text borrowed from the input, when it is (no escapes), so it can be borrowed.
+    borrowed: Option<&'de str>,
     offset: usize,
+}
+
+impl<'d, 'de> KeyDeserializer<'d, 'de> {
+    fn of(key: &'d Cow<'de, str>, offset: usize) -> Self {
+        let borrowed = match key {
+            Cow::Borrowed(text) => Some(*text),
+            Cow::Owned(_) => None,
+        };
+        KeyDeserializer {
+            text: key,
+            borrowed,
+            offset,
+        }
+    }
+
+    fn of_static(text: &'static str, offset: usize) -> Self {
+        KeyDeserializer {
+            text,
+            borrowed: Some(text),
+            offset,
+        }
+    }
 }
 
 macro_rules! key_as_number {
     ($($method:ident => $visit:ident : $t:ty;)*) => {$(
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-            match self.key.parse::<$t>() {
+            match self.text.parse::<$t>() {
                 Ok(n) => at(self.offset, visitor.$visit(n)),
-                Err(_) => Err(de::Error::invalid_type(Unexpected::Str(self.key), &visitor)).map_err(|e: ReadError| e.at(self.offset)),
+                Err(_) => {
+                    let error: ReadError = de::Error::invalid_type(Unexpected::Str(self.text), &visitor);
+                    Err(error.at(self.offset))
+                }
             }
         }
     )*};
@@ -521,9 +562,9 @@ impl<'d, 'de> Deserializer<'de> for KeyDeserializer<'d, 'de> {
     type Error = ReadError;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
-        let result = match self.key {
-            Cow::Borrowed(key) => visitor.visit_borrowed_str(key),
-            Cow::Owned(key) => visitor.visit_str(key),
+        let result = match self.borrowed {
+            Some(key) => visitor.visit_borrowed_str(key),
+            None => visitor.visit_str(self.text),
         };
         at(self.offset, result)
     }
@@ -565,13 +606,7 @@ impl<'d, 'de> Deserializer<'de> for KeyDeserializer<'d, 'de> {
         visitor: V,
     ) -> Result<V::Value, ReadError> {
         let offset = self.offset;
-        at(
-            offset,
-            visitor.visit_enum(UnitVariant {
-                name: self.key,
-                offset,
-            }),
-        )
+        at(offset, visitor.visit_enum(UnitVariant { key: self }))
     }
 
     serde::forward_to_deserialize_any! {
@@ -582,8 +617,7 @@ impl<'d, 'de> Deserializer<'de> for KeyDeserializer<'d, 'de> {
 
 /// An enum written as a bare string: a unit variant.
 struct UnitVariant<'d, 'de> {
-    name: &'d Cow<'de, str>,
-    offset: usize,
+    key: KeyDeserializer<'d, 'de>,
 }
 
 impl<'d, 'de> EnumAccess<'de> for UnitVariant<'d, 'de> {
@@ -594,11 +628,7 @@ impl<'d, 'de> EnumAccess<'de> for UnitVariant<'d, 'de> {
         self,
         seed: V,
     ) -> Result<(V::Value, UnitOnly), ReadError> {
-        let key = KeyDeserializer {
-            key: self.name,
-            offset: self.offset,
-        };
-        seed.deserialize(key).map(|v| (v, UnitOnly))
+        seed.deserialize(self.key).map(|v| (v, UnitOnly))
     }
 }
 
@@ -639,10 +669,9 @@ impl<'de> VariantAccess<'de> for UnitOnly {
 
 /// An enum written as an object with one member: the member names the variant (a union member).
 struct ContentVariant<'d, 'de> {
-    name: &'d Cow<'de, str>,
+    name: KeyDeserializer<'d, 'de>,
     step: Step,
     content: NodeDeserializer<'d, 'de>,
-    key_offset: usize,
 }
 
 impl<'d, 'de> EnumAccess<'de> for ContentVariant<'d, 'de> {
@@ -653,11 +682,7 @@ impl<'d, 'de> EnumAccess<'de> for ContentVariant<'d, 'de> {
         self,
         seed: V,
     ) -> Result<(V::Value, Content<'d, 'de>), ReadError> {
-        let key = KeyDeserializer {
-            key: self.name,
-            offset: self.key_offset,
-        };
-        let variant = seed.deserialize(key)?;
+        let variant = seed.deserialize(self.name)?;
         Ok((
             variant,
             Content {

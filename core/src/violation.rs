@@ -48,6 +48,13 @@ pub enum Rule {
     },
     /// `unique_items`: two items of a list are equal.
     UniqueItems,
+    /// A union (a serde enum written as an object) with other than exactly one member set.
+    UnionMembers {
+        /// The union's members.
+        members: &'static [&'static str],
+        /// How many members the value set.
+        set: usize,
+    },
     /// A required member is absent or `null`.
     Required,
 }
@@ -250,6 +257,13 @@ impl fmt::Display for Violation {
                 f.write_str("]")
             }
             Rule::UniqueItems => f.write_str("Member must have unique values"),
+            Rule::UnionMembers { members, .. } => {
+                write!(
+                    f,
+                    "Member must set exactly one of: [{}]",
+                    members.join(", ")
+                )
+            }
             Rule::Required => f.write_str("Member must not be null"),
         }
     }

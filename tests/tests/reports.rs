@@ -456,17 +456,35 @@ fn unions_read_one_member_and_report_inside_it() {
     assert_eq!(pointers(&report), ["/definition/taskRun/stepId"]);
     let report = report_of::<Action>(r#"{"definition": {"envEnter": {}}}"#);
     assert_eq!(pointers(&report), ["/definition/envEnter/environmentId"]);
-    assert!(matches!(
-        constrained::from_json_str::<Action>(r#"{"definition": {}}"#),
-        Err(DocumentError::Malformed(_))
-    ));
+    // Zero or two members set is a violation at the union, and checking goes on after it.
+    let report = report_of::<Action>(r#"{"definition": {}}"#);
+    assert_eq!(pointers(&report), ["/definition"]);
+    assert_eq!(
+        report.violations()[0].violation().to_string(),
+        "Member must set exactly one of: [envEnter, taskRun]"
+    );
+    assert_eq!(
+        *report.violations()[0].violation().rule(),
+        Rule::UnionMembers {
+            members: &["envEnter", "taskRun"],
+            set: 0
+        }
+    );
     let two = format!(
         r#"{{"definition": {{"taskRun": {{"stepId": "step-{HEX32}"}}, "envEnter": {{}}}}}}"#
     );
+    let report = report_of::<Action>(&two);
     assert!(matches!(
-        constrained::from_json_str::<Action>(&two),
-        Err(DocumentError::Malformed(_))
+        report.violations()[0].violation().rule(),
+        Rule::UnionMembers { set: 2, .. }
     ));
+    assert_eq!(report.total(), 1);
+    // A union that is absent where required is `null`, like any member.
+    assert_eq!(pointers(&report_of::<Action>("{}")), ["/definition"]);
+    assert_eq!(
+        pointers(&report_of::<Action>(r#"{"definition": null}"#)),
+        ["/definition"]
+    );
 }
 
 #[test]
