@@ -74,6 +74,7 @@ pub use crate::number::{Number, RangeRules};
 pub use crate::parse_error::ParseError;
 pub use crate::path::{Path, Segment};
 pub use crate::pattern::{Automaton, Pattern};
+pub use crate::reject::reject_format;
 pub use crate::report::{DocumentError, Echo, FieldViolation, Malformed, Report};
 pub use crate::text::TextRules;
 pub use crate::validate::{from_deserializer, from_json_slice, from_json_str};

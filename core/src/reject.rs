@@ -18,3 +18,44 @@ pub(crate) fn reject<E: de::Error>(violation: Violation) -> Result<(), E> {
         Err(violation) => Err(E::custom(violation)),
     }
 }
+
+/// Rejects a value a hand-written `Deserialize` cannot read, such as a malformed timestamp, as a
+/// constraint violation: `Member must be {expected}`.
+///
+/// Outside a report this is the serde error for that violation. While a report is collecting
+/// ([`from_json_str`](crate::from_json_str)), the violation is recorded at the value's path and
+/// `placeholder()` is returned, so checking goes on; the document is rejected as a whole, so the
+/// placeholder never reaches a caller.
+///
+/// ```
+/// use serde::{Deserialize, Deserializer};
+///
+/// /// A calendar date written `YYYY-MM-DD`.
+/// #[derive(Debug)]
+/// struct Date(String);
+///
+/// impl<'de> Deserialize<'de> for Date {
+///     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+///         let text = String::deserialize(deserializer)?;
+///         let well_formed = text.len() == 10
+///             && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+///         if well_formed {
+///             Ok(Date(text))
+///         } else {
+///             constrained::reject_format("a date such as 2026-01-02", &text, false, || Date(String::new()))
+///         }
+///     }
+/// }
+///
+/// let err = serde_json::from_str::<Date>(r#""Jan 2""#).unwrap_err();
+/// assert_eq!(err.to_string(), "Member must be a date such as 2026-01-02");
+/// ```
+pub fn reject_format<T, E: de::Error>(
+    expected: &'static str,
+    value: &str,
+    sensitive: bool,
+    placeholder: impl FnOnce() -> T,
+) -> Result<T, E> {
+    let violation = Violation::new(crate::Rule::Format { expected }).with_value(value, sensitive);
+    reject(violation).map(|()| placeholder())
+}

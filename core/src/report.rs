@@ -112,6 +112,7 @@ impl FieldViolation {
 pub struct Report {
     violations: Vec<FieldViolation>,
     omitted: usize,
+    complete: bool,
 }
 
 impl Report {
@@ -123,7 +124,21 @@ impl Report {
         Report {
             violations,
             omitted,
+            complete: true,
         }
+    }
+
+    /// Marks the report as covering only part of the document (see [`Report::is_complete`]).
+    pub fn stopped_early(mut self) -> Self {
+        self.complete = false;
+        self
+    }
+
+    /// Whether the whole document was checked. It is not when a required member was absent and
+    /// its type's own `Deserialize` refused every stand-in value: reading stopped there, and the
+    /// report holds the violations found up to that point (the absent member among them).
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     /// The violations kept, in document order.

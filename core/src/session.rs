@@ -46,6 +46,9 @@ pub(crate) struct Recorded {
     pub omitted: usize,
     /// A required member whose absence stopped deserialization, if one did.
     pub unreplaced_missing: Option<MissingMember>,
+    /// A placeholder could not be built (a type's own `Deserialize` refused the stand-in value),
+    /// so reading stopped before the end of the document.
+    pub placeholder_failed: bool,
 }
 
 struct Session {
@@ -85,6 +88,7 @@ pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
             violations: Vec::new(),
             omitted: 0,
             unreplaced_missing: None,
+            placeholder_failed: false,
         },
         limit,
         placeholder_depth: 0,
@@ -108,6 +112,7 @@ impl Guard {
             violations: Vec::new(),
             omitted: 0,
             unreplaced_missing: None,
+            placeholder_failed: false,
         })
     }
 }
@@ -189,10 +194,15 @@ pub(crate) fn required_here() {
 }
 
 /// Runs `build` to make a placeholder for a value that is absent: nothing inside it is recorded.
-pub(crate) fn placeholder<R>(build: impl FnOnce() -> R) -> R {
+pub(crate) fn placeholder<T, E>(build: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
     with(|s| s.placeholder_depth += 1);
     let result = build();
-    with(|s| s.placeholder_depth -= 1);
+    with(|s| {
+        s.placeholder_depth -= 1;
+        if result.is_err() {
+            s.recorded.placeholder_failed = true;
+        }
+    });
     result
 }
 

@@ -116,7 +116,12 @@ where
                 .iter()
                 .map(|(steps, v)| FieldViolation::new(resolve(steps, document), v.clone()))
                 .collect();
-            DocumentError::Invalid(Report::new(violations, recorded.omitted))
+            let report = Report::new(violations, recorded.omitted);
+            DocumentError::Invalid(if recorded.placeholder_failed {
+                report.stopped_early()
+            } else {
+                report
+            })
         };
         match result {
             Ok(value) if recorded.violations.is_empty() && recorded.omitted == 0 => {
@@ -132,6 +137,11 @@ where
                     supplied.push(missing);
                 }
                 (ReadErrorKind::Missing, _) => return Err(report()),
+                // A stand-in for an absent value was refused: the absence is recorded, and the
+                // report says it covers the document only up to there.
+                _ if recorded.placeholder_failed && !recorded.violations.is_empty() => {
+                    return Err(report());
+                }
                 (ReadErrorKind::Type | ReadErrorKind::Custom, _) => {
                     let line_column = e.offset.and_then(|o| document.line_column(o));
                     let path = e.path.as_deref().map(|steps| resolve(steps, document));

@@ -48,6 +48,12 @@ pub enum Rule {
     },
     /// `unique_items`: two items of a list are equal.
     UniqueItems,
+    /// A value not of the form its type reads (an invalid timestamp…), reported by the type's
+    /// own `Deserialize` through [`reject_format`](crate::reject_format).
+    Format {
+        /// What the value must be: `an RFC 3339 date-time`.
+        expected: &'static str,
+    },
     /// A union (a serde enum written as an object) with other than exactly one member set.
     UnionMembers {
         /// The union's members.
@@ -257,6 +263,7 @@ impl fmt::Display for Violation {
                 f.write_str("]")
             }
             Rule::UniqueItems => f.write_str("Member must have unique values"),
+            Rule::Format { expected } => write!(f, "Member must be {expected}"),
             Rule::UnionMembers { members, .. } => {
                 write!(
                     f,

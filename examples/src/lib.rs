@@ -1,3 +1,8 @@
-//! The AWS Deadline Cloud session APIs as constrained types, validated at the service boundary.
+//! The AWS Deadline Cloud and Glue session APIs as constrained types, and what the `validate`
+//! program needs: a registry of every shape by name, and the renderings of its answers.
 
 pub mod deadline;
+pub mod glue;
+pub mod output;
+pub mod shapes;
+pub mod timestamp;
