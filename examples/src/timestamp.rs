@@ -22,11 +22,30 @@ impl DateTime {
     }
 }
 
-impl std::str::FromStr for DateTime {
-    type Err = time::error::Parse;
+/// Text that is not an RFC 3339 `date-time`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotADateTime;
 
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        OffsetDateTime::parse(text, &Rfc3339).map(|t| DateTime(t.to_offset(time::UtcOffset::UTC)))
+impl fmt::Display for NotADateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(DATE_TIME)
+    }
+}
+
+impl std::error::Error for NotADateTime {}
+
+impl std::str::FromStr for DateTime {
+    type Err = NotADateTime;
+
+    fn from_str(text: &str) -> Result<Self, NotADateTime> {
+        // RFC 3339's grammar separates date and time with `T`; the space its prose allows is not
+        // part of `date-time`, which Smithy's `date-time` format is.
+        if !matches!(text.as_bytes().get(10), Some(b'T' | b't')) {
+            return Err(NotADateTime);
+        }
+        OffsetDateTime::parse(text, &Rfc3339)
+            .map(|t| DateTime(t.to_offset(time::UtcOffset::UTC)))
+            .map_err(|_| NotADateTime)
     }
 }
 
