@@ -39,7 +39,7 @@ impl Automaton {
     }
 }
 
-/// A `pattern` rule: the text as written, and the automaton the derive compiled from it.
+/// A `pattern` rule: the text as written, and what the derive compiled from it.
 ///
 /// The value must match as a whole, as AWS services apply patterns (Java `matches()`), in the
 /// Java dialect AWS models are written in: see the README's "Patterns" section.
@@ -47,8 +47,11 @@ impl Automaton {
 pub struct Pattern {
     /// The pattern exactly as written in the attribute (printed in messages).
     pub source: &'static str,
-    /// The compiled automaton.
+    /// The compiled automaton, which decides every pattern, also in `const` context.
     pub automaton: Automaton,
+    /// Straight-line code for the same pattern, when it has the common shape of literal text and
+    /// runs of ASCII classes: the same answers, faster. Matching at run time uses it when present.
+    pub straight_line: Option<fn(&[u8]) -> bool>,
 }
 
 impl Pattern {
@@ -65,7 +68,26 @@ impl Pattern {
     /// assert!(pattern.is_match("farm-0123456789abcdef0123456789abcdef"));
     /// assert!(!pattern.is_match("xfarm-0123456789abcdef0123456789abcdef"));
     /// ```
-    pub const fn is_match(&self, text: &str) -> bool {
+    pub fn is_match(&self, text: &str) -> bool {
+        match self.straight_line {
+            Some(matches) => matches(text.as_bytes()),
+            None => self.automaton.matches(text.as_bytes()),
+        }
+    }
+
+    /// [`is_match`](Self::is_match) in `const` context, by the automaton.
+    ///
+    /// ```
+    /// use constrained::Constrained;
+    ///
+    /// #[derive(Debug, Constrained)]
+    /// #[constrained(pattern = "farm-[0-9a-f]{32}")]
+    /// pub struct FarmId(String);
+    ///
+    /// const OK: bool = FarmId::RULES.pattern.unwrap().is_match_const("farm-0123456789abcdef0123456789abcdef");
+    /// assert!(OK);
+    /// ```
+    pub const fn is_match_const(&self, text: &str) -> bool {
         self.automaton.matches(text.as_bytes())
     }
 }

@@ -14,6 +14,11 @@ pub use crate::pattern::{Automaton, Pattern};
 pub use crate::text::{TextRules, deserialize_text};
 pub use crate::{Constrained, ParseError, Violation};
 pub use serde;
+
+/// The steps straight-line pattern matchers are built from.
+pub mod sequence {
+    pub use crate::sequence::{exact, literal, rest, run};
+}
 pub use std::{fmt, str::FromStr};
 
 /// `FromStr` for a constrained number: parse as the inner type, then validate.

@@ -4,7 +4,7 @@
 
 use crate::case::{self, RenameRule};
 use crate::errors::Errors;
-use crate::pattern::{self, Tables};
+use crate::pattern::{self, Compiled};
 use crate::suggest::unknown_key_message;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
@@ -46,7 +46,7 @@ const RULE_KEYS: &[&str] = &[
 pub struct PatternRule {
     pub source: String,
     /// `None` when the pattern did not compile (the error is already recorded).
-    pub tables: Option<Tables>,
+    pub compiled: Option<Compiled>,
 }
 
 #[derive(Default)]
@@ -295,8 +295,8 @@ fn rule(meta: ParseNestedMeta, rules: &mut Rules, errors: &mut Errors) -> syn::R
 
 fn pattern_rule(literal: LitStr, errors: &mut Errors) -> PatternRule {
     let source = literal.value();
-    let tables = match pattern::compile(&source) {
-        Ok(tables) => Some(tables),
+    let compiled = match pattern::compile(&source) {
+        Ok(compiled) => Some(compiled),
         Err(e) => {
             let place = match e.offset {
                 Some(offset) => {
@@ -309,7 +309,7 @@ fn pattern_rule(literal: LitStr, errors: &mut Errors) -> PatternRule {
             None
         }
     };
-    PatternRule { source, tables }
+    PatternRule { source, compiled }
 }
 
 fn length_bound(

@@ -180,8 +180,48 @@ fn the_automaton_agrees_with_the_regex_crate() {
                     case.name,
                     text
                 );
+                // The straight-line matcher, where a pattern has one, agrees with the automaton.
+                prop_assert_eq!(
+                    case.matcher.is_match(&text),
+                    case.matcher.is_match_const(&text),
+                    "{}: {:?}",
+                    case.name,
+                    text
+                );
                 Ok(())
             })
             .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+    }
+}
+
+#[test]
+fn the_common_shapes_compile_to_straight_line_code() {
+    let straight: Vec<&str> = cases()
+        .iter()
+        .filter(|c| c.matcher.straight_line.is_some())
+        .map(|c| c.name)
+        .collect();
+    for name in [
+        "FarmId",
+        "FleetId",
+        "WorkerId",
+        "SessionId",
+        "IpV4Address",
+        "IpV6Address",
+        "HostName",
+        "OrchestrationNameString",
+    ] {
+        assert!(
+            straight.contains(&name),
+            "{name} should be straight-line: {straight:?}"
+        );
+    }
+    for name in [
+        "SessionActionId",
+        "NameString",
+        "EnvironmentId",
+        "GlueVersionString",
+    ] {
+        assert!(!straight.contains(&name), "{name} needs the automaton");
     }
 }

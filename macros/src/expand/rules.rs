@@ -2,6 +2,7 @@
 
 use crate::attr::{LengthRule, NumberBound, NumberValue, PatternRule, RangeRule, Rules};
 use crate::inner_type::{Element, Primitive};
+use crate::pattern::Step;
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote};
 use syn::Type;
@@ -29,9 +30,11 @@ pub fn length(rule: &LengthRule) -> TokenStream {
 
 pub fn pattern(rule: &PatternRule) -> TokenStream {
     // Expansion runs only after every pattern compiled, so the tables are there.
-    let Some(tables) = &rule.tables else {
+    let Some(compiled) = &rule.compiled else {
         return quote!(::core::option::Option::None);
     };
+    let tables = &compiled.tables;
+    let straight_line = option(compiled.steps.as_deref().map(straight_line));
     let source = &rule.source;
     let classes = tables.classes.iter().map(|c| Literal::u8_unsuffixed(*c));
     let transitions = tables
@@ -51,8 +54,68 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
                 accepting: &[#(#accepting),*],
                 start: #start,
             },
+            straight_line: #straight_line,
         }
     }
+}
+
+/// A function matching `steps` in order, each a call into `constrained`'s sequence steps with
+/// the class as a constant predicate.
+fn straight_line(steps: &[Step]) -> TokenStream {
+    let s = quote!(::constrained::__private::sequence);
+    let (mut min_len, mut max_len) = (0usize, Some(0usize));
+    for step in steps {
+        let (min, max) = match step {
+            Step::Literal(bytes) => (bytes.len(), Some(bytes.len())),
+            Step::Class { min, max, .. } => (*min as usize, max.map(|m| m as usize)),
+        };
+        min_len += min;
+        max_len = max_len.zip(max).map(|(a, b)| a + b);
+    }
+    let last = steps.len().saturating_sub(1);
+    let calls = steps.iter().enumerate().map(|(i, step)| match step {
+        Step::Literal(bytes) => {
+            let bytes = Literal::byte_string(bytes);
+            quote!(#s::literal(text, &mut at, #bytes))
+        }
+        Step::Class { ranges, min, max } => {
+            let arms = ranges.iter().map(|&(lo, hi)| {
+                let (lo, hi) = (Literal::u8_suffixed(lo), Literal::u8_suffixed(hi));
+                quote!(#lo..=#hi)
+            });
+            let class = quote!(|byte: u8| matches!(byte, #(#arms)|*));
+            let min_count = Literal::usize_unsuffixed(*min as usize);
+            let max_count = match max {
+                Some(max) => Literal::usize_unsuffixed(*max as usize).into_token_stream(),
+                None => quote!(usize::MAX),
+            };
+            if *max == Some(*min) {
+                quote!(#s::exact(text, &mut at, #min_count, #class))
+            } else if i == last {
+                quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
+            } else {
+                quote!(#s::run(text, &mut at, #min_count, #max_count, #class))
+            }
+        }
+    });
+    let min_len = Literal::usize_unsuffixed(min_len);
+    let too_long = match max_len {
+        Some(max) => {
+            let max = Literal::usize_unsuffixed(max);
+            quote!(|| text.len() > #max)
+        }
+        None => TokenStream::new(),
+    };
+    quote! {{
+        fn straight_line(text: &[u8]) -> bool {
+            if text.len() < #min_len #too_long {
+                return false;
+            }
+            let mut at = 0usize;
+            #(#calls &&)* at == text.len()
+        }
+        straight_line
+    }}
 }
 
 pub fn text(rules: Option<&Rules>, sensitive: bool) -> TokenStream {

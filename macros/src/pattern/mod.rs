@@ -3,8 +3,17 @@
 
 mod automaton;
 mod dialect;
+mod sequence;
 
 pub use automaton::Tables;
+pub use sequence::Step;
+
+/// What a pattern compiles to: the automaton, and straight-line steps when it has that shape.
+#[derive(Debug)]
+pub struct Compiled {
+    pub tables: Tables,
+    pub steps: Option<Vec<Step>>,
+}
 
 /// Why a pattern did not compile: the offset in the pattern (if known) and the reason.
 #[derive(Debug)]
@@ -13,8 +22,8 @@ pub struct PatternError {
     pub message: String,
 }
 
-/// Compiles `source` (Java dialect, whole-value match) into tables.
-pub fn compile(source: &str) -> Result<Tables, PatternError> {
+/// Compiles `source` (Java dialect, whole-value match).
+pub fn compile(source: &str) -> Result<Compiled, PatternError> {
     let translation = dialect::translate(source).map_err(|e| PatternError {
         offset: Some(e.offset),
         message: e.message,
@@ -34,9 +43,13 @@ pub fn compile(source: &str) -> Result<Tables, PatternError> {
                 message,
             }
         })?;
-    automaton::build(&hir).map_err(|message| PatternError {
+    let tables = automaton::build(&hir).map_err(|message| PatternError {
         offset: None,
         message,
+    })?;
+    Ok(Compiled {
+        tables,
+        steps: sequence::steps(&hir),
     })
 }
 
@@ -45,7 +58,7 @@ mod tests {
     use super::compile;
 
     fn accepts(pattern: &str, input: &str) -> bool {
-        compile(pattern).unwrap().matches(input)
+        compile(pattern).unwrap().tables.matches(input)
     }
 
     #[test]
