@@ -5,17 +5,19 @@
 ///
 /// The derive builds it from the pattern when it expands (see the crate's README, "Patterns");
 /// this type only walks it. State ids are premultiplied by the alphabet length, so one step is one
-/// table load, and state 0 is the dead state, from which no input matches.
+/// table load, and state 0 is the dead state, from which no input matches. The tables are byte
+/// strings, which cost the compiler one token each, however large.
 #[derive(Debug)]
 pub struct Automaton {
     /// Byte → equivalence class: bytes no transition tells apart share a column.
     pub classes: &'static [u8; 256],
-    /// `transitions[state + class]` is the next (premultiplied) state.
-    pub transitions: &'static [u32],
-    /// The number of classes: the length of one row of `transitions`.
+    /// The next (premultiplied) state of `state` on `class`, as a little-endian `u16` at byte
+    /// `2 * (state + class)`. The size budget keeps every id below 65,536.
+    pub transitions: &'static [u8],
+    /// The number of classes: the length of one row of `transitions`, in entries.
     pub stride: u32,
-    /// `accepting[state / stride]`: whether input that ends in this state matches.
-    pub accepting: &'static [bool],
+    /// `accepting[state / stride]` is non-zero when input that ends in this state matches.
+    pub accepting: &'static [u8],
     /// The (premultiplied) state before any input.
     pub start: u32,
 }
@@ -25,17 +27,17 @@ impl Automaton {
     ///
     /// Usable in `const` context, so a literal can be checked at compile time.
     pub const fn matches(&self, haystack: &[u8]) -> bool {
-        let mut state = self.start;
+        let mut state = self.start as usize;
         let mut i = 0;
         while i < haystack.len() {
-            let class = self.classes[haystack[i] as usize] as u32;
-            state = self.transitions[(state + class) as usize];
+            let at = 2 * (state + self.classes[haystack[i] as usize] as usize);
+            state = u16::from_le_bytes([self.transitions[at], self.transitions[at + 1]]) as usize;
             if state == 0 {
                 return false;
             }
             i += 1;
         }
-        self.accepting[(state / self.stride) as usize]
+        self.accepting[state / self.stride as usize] != 0
     }
 }
 

@@ -260,3 +260,21 @@ fn unknown_enum_values_are_not_copied_when_rejected() {
     assert!(result.is_err());
     assert!(bytes < FEW_KB, "allocated {bytes} bytes");
 }
+
+#[test]
+fn validating_allocates_nothing_beyond_the_value() {
+    assert_eq!(size_of::<FarmId>(), size_of::<String>());
+    assert_eq!(size_of::<Option<FarmId>>(), size_of::<Option<String>>());
+    assert_eq!(size_of::<MaxResults>(), size_of::<i32>());
+    assert_eq!(size_of::<SessionLifecycleStatus>(), 1);
+    let json = "\"farm-0123456789abcdef0123456789abcdef\"";
+    let (farm, bytes) = allocated_by(|| serde_json::from_str::<FarmId>(json).unwrap());
+    assert_eq!(bytes, farm.as_str().len(), "only the string itself");
+    let (_, bytes) =
+        allocated_by(|| serde_json::from_str::<SessionLifecycleStatus>("\"ENDED\"").unwrap());
+    assert_eq!(bytes, 0);
+    let (_, bytes) = allocated_by(|| serde_json::from_str::<MaxResults>("50").unwrap());
+    assert_eq!(bytes, 0);
+    let (_, bytes) = allocated_by(|| FarmId::RULES.check("farm-0123456789abcdef0123456789abcdef"));
+    assert_eq!(bytes, 0);
+}

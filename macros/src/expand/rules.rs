@@ -36,22 +36,27 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
     let tables = &compiled.tables;
     let straight_line = option(compiled.steps.as_deref().map(straight_line));
     let source = &rule.source;
-    let classes = tables.classes.iter().map(|c| Literal::u8_unsuffixed(*c));
-    let transitions = tables
+    // Byte strings: one token per table, however large, which keeps expansion and compilation
+    // cheap for crates with many patterns.
+    let classes = Literal::byte_string(&tables.classes);
+    let transitions: Vec<u8> = tables
         .transitions
         .iter()
-        .map(|t| Literal::u32_unsuffixed(*t));
-    let accepting = &tables.accepting;
+        .flat_map(|&t| (t as u16).to_le_bytes())
+        .collect();
+    let transitions = Literal::byte_string(&transitions);
+    let accepting: Vec<u8> = tables.accepting.iter().map(|&a| u8::from(a)).collect();
+    let accepting = Literal::byte_string(&accepting);
     let stride = Literal::u32_unsuffixed(tables.stride);
     let start = Literal::u32_unsuffixed(tables.start);
     quote! {
         &::constrained::__private::Pattern {
             source: #source,
             automaton: ::constrained::__private::Automaton {
-                classes: &[#(#classes),*],
-                transitions: &[#(#transitions),*],
+                classes: #classes,
+                transitions: #transitions,
                 stride: #stride,
-                accepting: &[#(#accepting),*],
+                accepting: #accepting,
                 start: #start,
             },
             straight_line: #straight_line,

@@ -9,9 +9,10 @@ use regex_automata::{Anchored, MatchKind};
 use regex_syntax::hir::Hir;
 use std::collections::HashMap;
 
-/// The most transitions (states × byte classes) one pattern may compile to: 256 KiB of table.
-/// A pattern past it is a compile error asking for a simpler pattern.
-pub const MAX_TRANSITIONS: usize = 1 << 16;
+/// The most transitions (states × byte classes) one pattern may compile to: 128 KiB of table,
+/// and every premultiplied state id fits a `u16`. A pattern past it is a compile error asking for
+/// a simpler pattern.
+pub const MAX_TRANSITIONS: usize = u16::MAX as usize;
 
 /// Memory regex-automata may use while building one DFA.
 const BUILD_MEMORY_LIMIT: usize = 32 << 20;
@@ -48,12 +49,14 @@ pub fn build(hir: &Hir) -> Result<Tables, String> {
         .configure(thompson::Config::new().nfa_size_limit(Some(BUILD_MEMORY_LIMIT)))
         .build_from_hir(hir)
         .map_err(|e| format!("the pattern is too large to compile: {e}"))?;
+    // No minimization: it is the costliest step of expansion, and an unminimized DFA of a model's
+    // pattern is still a few kilobytes, which as a byte string costs the compiler one token.
     let dfa = dense::Builder::new()
         .configure(
             dense::Config::new()
                 .start_kind(StartKind::Anchored)
                 .match_kind(MatchKind::All)
-                .minimize(true)
+                .minimize(false)
                 .byte_classes(true)
                 .dfa_size_limit(Some(BUILD_MEMORY_LIMIT))
                 .determinize_size_limit(Some(BUILD_MEMORY_LIMIT)),
@@ -94,7 +97,7 @@ pub fn build(hir: &Hir) -> Result<Tables, String> {
     let mut accepting = Vec::new();
     let mut next = 0;
     while next < order.len() {
-        if transitions.len() > MAX_TRANSITIONS {
+        if transitions.len() + stride > MAX_TRANSITIONS {
             return Err(format!(
                 "the pattern compiles to more than {MAX_TRANSITIONS} transitions, past the \
                  budget of one pattern; narrow its Unicode classes or bound its repetitions"

@@ -106,3 +106,30 @@ mod tests {
         assert_eq!(compile("ab(?=c)").unwrap_err().offset, Some(2));
     }
 }
+
+#[cfg(test)]
+mod sizes {
+    use super::compile;
+
+    /// Every pattern of the seed shapes compiles to a few kilobytes of table at most, without
+    /// minimization (which the derive skips: it is the costliest step of expansion).
+    #[test]
+    fn seed_patterns_stay_small() {
+        for pattern in [
+            "farm-[0-9a-f]{32}",
+            "sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))",
+            r"[a-zA-Z0-9_\.\-]{0,255}",
+            r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}",
+            "(?:[A-F0-9]{1,4}:){7}[A-F0-9]{1,4}",
+            "(STEP:step-[0-9a-f]{32}:.*)|(JOB:job-[0-9a-f]{32}:.*)",
+            "[-]?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?",
+            r"[\u0020-\uD7FF\uE000-\uFFFD\uD800\uDC00-\uDBFF\uDFFF\r\n\t]*",
+            r"^((\w+\.)+\w+|auto)$",
+            "arn:aws[^:]*:iam::[0-9]*:role/.+",
+        ] {
+            let tables = compile(pattern).unwrap().tables;
+            let bytes = tables.transitions.len() * 2 + 256 + tables.accepting.len();
+            assert!(bytes <= 16 * 1024, "{pattern}: {bytes} bytes of table");
+        }
+    }
+}
