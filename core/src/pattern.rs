@@ -5,15 +5,15 @@
 ///
 /// The derive builds it from the pattern when it expands (see the crate's README, "Patterns");
 /// this type only walks it. State ids are premultiplied by the alphabet length, so one step is one
-/// table load, and state 0 is the dead state, from which no input matches. The tables are byte
-/// strings, which cost the compiler one token each, however large.
+/// table load, and state 0 is the dead state, from which no input matches. The derive writes the
+/// tables as byte strings, one token each however large, decoded when constants are evaluated.
 #[derive(Debug)]
 pub struct Automaton {
     /// Byte → equivalence class: bytes no transition tells apart share a column.
     pub classes: &'static [u8; 256],
-    /// The next (premultiplied) state of `state` on `class`, as a little-endian `u16` at byte
-    /// `2 * (state + class)`. The size budget keeps every id below 65,536.
-    pub transitions: &'static [u8],
+    /// `transitions[state + class]` is the next (premultiplied) state. The size budget keeps
+    /// every id below 65,536.
+    pub transitions: &'static [u16],
     /// The number of classes: the length of one row of `transitions`, in entries.
     pub stride: u32,
     /// `accepting[state / stride]` is non-zero when input that ends in this state matches.
@@ -30,8 +30,7 @@ impl Automaton {
         let mut state = self.start as usize;
         let mut i = 0;
         while i < haystack.len() {
-            let at = 2 * (state + self.classes[haystack[i] as usize] as usize);
-            state = u16::from_le_bytes([self.transitions[at], self.transitions[at + 1]]) as usize;
+            state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
             if state == 0 {
                 return false;
             }
@@ -92,4 +91,17 @@ impl Pattern {
     pub const fn is_match_const(&self, text: &str) -> bool {
         self.automaton.matches(text.as_bytes())
     }
+}
+
+/// Decodes `N` little-endian `u16`s, when constants are evaluated: the derive writes a transition
+/// table as one byte-string token, which costs the compiler far less than `N` integer tokens.
+#[doc(hidden)]
+pub const fn u16_table<const N: usize>(bytes: &[u8]) -> [u16; N] {
+    let mut table = [0u16; N];
+    let mut i = 0;
+    while i < N {
+        table[i] = u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]]);
+        i += 1;
+    }
+    table
 }

@@ -10,7 +10,7 @@ pub use crate::element::NoRules;
 pub use crate::enumeration::{EnumRules, WireValue, deserialize_enum};
 pub use crate::length::LengthBounds;
 pub use crate::number::{Number, RangeRules, deserialize_number};
-pub use crate::pattern::{Automaton, Pattern};
+pub use crate::pattern::{Automaton, Pattern, u16_table};
 pub use crate::text::{TextRules, deserialize_text};
 pub use crate::{Constrained, ParseError, Violation};
 pub use serde;

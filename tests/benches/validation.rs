@@ -99,6 +99,10 @@ mod ours {
     pub struct FarmId(String);
 
     #[derive(Constrained)]
+    #[constrained(pattern = "sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))")]
+    pub struct SessionActionId(String);
+
+    #[derive(Constrained)]
     #[constrained(length(min = 0, max = 4096))]
     pub struct NextToken(String);
 
@@ -378,6 +382,24 @@ fn id_benchmarks(c: &mut Criterion) {
     });
     group.bench_function("constrained", |b| {
         b.iter(|| pattern.is_match(black_box(id)))
+    });
+    group.bench_function("constrained automaton (const path)", |b| {
+        b.iter(|| pattern.is_match_const(black_box(id)))
+    });
+    let action = "sessionaction-0123456789abcdef0123456789abcdef-12";
+    let action_pattern = ours::SessionActionId::RULES.pattern.unwrap();
+    let action_regex =
+        regex::Regex::new("^sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))$").unwrap();
+    assert!(
+        action_pattern.straight_line.is_none()
+            && action_pattern.is_match(action)
+            && action_regex.is_match(action)
+    );
+    group.bench_function("SessionActionId: constrained automaton", |b| {
+        b.iter(|| action_pattern.is_match(black_box(action)))
+    });
+    group.bench_function("SessionActionId: regex::Regex::is_match", |b| {
+        b.iter(|| action_regex.is_match(black_box(action)))
     });
     group.bench_function("constrained rules (length + pattern)", |b| {
         b.iter(|| ours::FarmId::RULES.check(black_box(id)))

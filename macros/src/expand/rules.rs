@@ -44,6 +44,7 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
         .iter()
         .flat_map(|&t| (t as u16).to_le_bytes())
         .collect();
+    let entries = Literal::usize_unsuffixed(tables.transitions.len());
     let transitions = Literal::byte_string(&transitions);
     let accepting: Vec<u8> = tables.accepting.iter().map(|&a| u8::from(a)).collect();
     let accepting = Literal::byte_string(&accepting);
@@ -54,7 +55,7 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
             source: #source,
             automaton: ::constrained::__private::Automaton {
                 classes: #classes,
-                transitions: #transitions,
+                transitions: &::constrained::__private::u16_table::<#entries>(#transitions),
                 stride: #stride,
                 accepting: #accepting,
                 start: #start,
