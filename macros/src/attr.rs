@@ -145,13 +145,7 @@ pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
     let mut parsed = VariantAttrs::default();
     for attr in attrs.iter().filter(|a| is_ours(a)) {
         let result = attr.parse_nested_meta(|meta| {
-            let Some(name) = meta.path.get_ident().map(ToString::to_string) else {
-                return Err(meta.error("expected `rename`, `other` or `internal`"));
-            };
-            let span = meta
-                .path
-                .get_ident()
-                .map_or_else(Span::call_site, |i| i.span());
+            let (name, span) = key(&meta);
             match name.as_str() {
                 "rename" => {
                     let value: LitStr = meta.value()?.parse()?;
@@ -208,6 +202,21 @@ fn flag(
     Ok(())
 }
 
+/// The key of a nested item as written (`a::b` for a path, which no key is), and the span of its
+/// first segment, where an error about it points.
+fn key(meta: &ParseNestedMeta) -> (String, Span) {
+    let segments = &meta.path.segments;
+    let name = segments
+        .iter()
+        .map(|segment| segment.ident.to_string())
+        .collect::<Vec<_>>()
+        .join("::");
+    let span = segments
+        .first()
+        .map_or_else(Span::call_site, |segment| segment.ident.span());
+    (name, span)
+}
+
 /// Consumes `()` when that is all that follows a key, so the check can say what belongs inside
 /// instead of the parser's "unexpected end of input".
 fn empty_parentheses(meta: &ParseNestedMeta) -> syn::Result<bool> {
@@ -236,11 +245,7 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
 }
 
 fn rule(meta: ParseNestedMeta, rules: &mut Rules, errors: &mut Errors) -> syn::Result<()> {
-    let Some(ident) = meta.path.get_ident() else {
-        return Err(meta.error("expected a rule such as `pattern`, `length` or `range`"));
-    };
-    let name = ident.to_string();
-    let span = ident.span();
+    let (name, span) = key(&meta);
     match name.as_str() {
         "pattern" => {
             let literal: LitStr = meta.value()?.parse()?;
@@ -317,15 +322,7 @@ fn length_bound(
     length: &mut LengthRule,
     errors: &mut Errors,
 ) -> syn::Result<()> {
-    let name = meta
-        .path
-        .get_ident()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    let span = meta
-        .path
-        .get_ident()
-        .map_or_else(Span::call_site, |i| i.span());
+    let (name, span) = key(&meta);
     let slot = match name.as_str() {
         "min" => &mut length.min,
         "max" => &mut length.max,
@@ -357,15 +354,7 @@ fn range_bound(
     range: &mut RangeRule,
     errors: &mut Errors,
 ) -> syn::Result<()> {
-    let name = meta
-        .path
-        .get_ident()
-        .map(ToString::to_string)
-        .unwrap_or_default();
-    let span = meta
-        .path
-        .get_ident()
-        .map_or_else(Span::call_site, |i| i.span());
+    let (name, span) = key(&meta);
     if name != "min" && name != "max" {
         errors.at(
             span,

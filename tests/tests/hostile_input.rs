@@ -4,6 +4,10 @@
 
 use constrained::Rule;
 use constrained_tests::*;
+use examples::deadline::{
+    FarmId, MaxResults, ProcessExitCode, SessionActionProgressPercent, SessionLifecycleStatus,
+};
+use examples::glue::NameString;
 use serde::de::IntoDeserializer;
 use serde::de::value::Error as ValueError;
 use std::alloc::{GlobalAlloc, Layout, System};

@@ -4,6 +4,13 @@
 //! ASCII `\w`, `\uD800\uDC00` pairs as code points).
 
 use constrained_tests::*;
+use examples::deadline::{
+    EnvironmentId, FarmId, FleetId, FloatString, HostName, IntString, IpV4Address, IpV6Address,
+    JobId, LimitId, QueueId, SessionActionId, SessionId, StepId, TaskId, WorkerId,
+};
+use examples::glue::{
+    DescriptionString, GlueVersionString, NameString, OrchestrationRoleArn, PythonVersionString,
+};
 use proptest::prelude::*;
 use regex::Regex;
 

@@ -7,6 +7,10 @@
 
 use constrained::{DocumentError, Echo, Report, Rule, Segment};
 use constrained_tests::*;
+use examples::deadline::{
+    EnvironmentId, FarmId, MaxResults, NextToken, QueueId, SessionActionProgressMessage,
+    SessionActionProgressPercent, SessionId, SessionLifecycleStatus, StepId,
+};
 use serde::Deserialize;
 use std::collections::HashMap;
 

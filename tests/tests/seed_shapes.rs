@@ -3,6 +3,16 @@
 
 use constrained::{Constrained, ElementPosition, RangeSide, Rule, Violation};
 use constrained_tests::*;
+use examples::deadline::{
+    EnvironmentId, FarmId, FleetId, FloatString, HostName, IntString, IpV4Address, IpV6Address,
+    JobId, LimitId, MaxResults, MinOneMaxInteger, NextToken, ProcessExitCode, QueueId,
+    SessionActionId, SessionActionProgressMessage, SessionActionProgressPercent,
+    SessionActionStatus, SessionId, SessionLifecycleStatus, StepId, TaskId, WorkerId,
+};
+use examples::glue::{
+    DescriptionString, GlueVersionString, NameString, OrchestrationRoleArn, OrchestrationToken,
+    PageSize, PythonVersionString, SessionIdList, WorkerType,
+};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -500,7 +510,7 @@ fn lists_check_length_and_items() {
     rejects::<ConnectionStringList>(&json, "Member must have length less than or equal to 1000");
 
     let ids = round_trips::<SessionIdList>(r#"["session-1", "notebook 😀"]"#);
-    assert_eq!(ids.as_inner()[1].as_str(), "notebook 😀");
+    assert_eq!(ids[1].as_str(), "notebook 😀");
     assert!(serde_json::from_str::<SessionIdList>(r#"["ok", ""]"#).is_err());
     assert!(serde_json::from_str::<SessionIdList>(r#"["ok", "bad\nline"]"#).is_err());
 }
