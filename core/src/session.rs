@@ -128,18 +128,18 @@ impl Drop for Guard {
 
 /// Records `violation` at the current path, or gives it back when no session is active.
 pub(crate) fn record(violation: Violation) -> Result<(), Violation> {
-    let mut violation = Some(violation);
-    let recorded = with(|s| {
-        if s.placeholder_depth == 0
-            && let Some(v) = violation.take()
+    let mut pending = Some(violation);
+    let _ = ACTIVE.try_with(|active| {
+        if let Some(session) = active.borrow_mut().as_mut()
+            && let Some(violation) = pending.take()
+            && session.placeholder_depth == 0
         {
-            s.keep(v);
+            session.keep(violation);
         }
     });
-    match (recorded, violation) {
-        (Some(()), _) => Ok(()),
-        (None, Some(v)) => Err(v),
-        (None, None) => Ok(()),
+    match pending {
+        Some(violation) => Err(violation),
+        None => Ok(()),
     }
 }
 

@@ -99,18 +99,18 @@ fn shape_from_file_name(path: &str) -> Option<String> {
 }
 
 fn read_input(file: Option<&str>) -> Result<Vec<u8>, UsageError> {
-    let mut bytes = Vec::new();
     match file {
-        None | Some("-") => std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?,
-        Some(path) => {
-            bytes =
-                std::fs::read(path).map_err(|e| UsageError(format!("cannot read {path}: {e}")))?;
-            0
+        None | Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+            Ok(bytes)
         }
-    };
-    Ok(bytes)
+        Some(path) => {
+            std::fs::read(path).map_err(|e| UsageError(format!("cannot read {path}: {e}")))
+        }
+    }
 }
 
 fn validate_one(options: &Options) -> Result<ExitCode, UsageError> {
