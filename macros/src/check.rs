@@ -24,6 +24,32 @@ pub fn container(container: &Container, errors: &mut Errors) {
     }
 }
 
+/// Whether the type's impls can be generated with its rules left out: its shape (a private or
+/// public one-field newtype over a supported type, or an enum of values with at most one valid
+/// catch-all) is sound, so only its rules are wrong.
+pub fn expandable_without_rules(container: &Container) -> bool {
+    if !container.input.generics.params.is_empty() {
+        return false;
+    }
+    match &container.body {
+        Body::Newtype(newtype) => !matches!(newtype.inner, InnerType::Unsupported),
+        Body::Enum(variants) => {
+            let catch_alls: Vec<&Variant> = variants.iter().filter(|v| v.is_catch_all()).collect();
+            let sound_catch_all = catch_alls.iter().all(|v| {
+                matches!(&v.variant.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
+                    && matches!(crate::inner_type::classify(&f.unnamed[0].ty).0, InnerType::Text))
+            });
+            catch_alls.len() <= 1
+                && sound_catch_all
+                && variants.len() > catch_alls.len()
+                && variants
+                    .iter()
+                    .all(|v| v.is_catch_all() || matches!(v.variant.fields, syn::Fields::Unit))
+        }
+        Body::Invalid => false,
+    }
+}
+
 /// Rules are fixed per type; a generic parameter could not be given a pattern or a bound.
 fn not_generic(container: &Container, errors: &mut Errors) {
     let generics = &container.input.generics;
@@ -419,14 +445,35 @@ fn enum_variants(container: &Container, variants: &[Variant], errors: &mut Error
 
 #[cfg(test)]
 mod tests {
-    use crate::expand::derive;
+    use crate::expand::checked;
     use syn::{DeriveInput, parse_quote};
 
     fn error_count(input: DeriveInput) -> usize {
-        match derive(&input) {
+        match checked(&input) {
             Ok(_) => 0,
-            Err(e) => e.into_iter().count(),
+            Err((e, _)) => e.into_iter().count(),
         }
+    }
+
+    fn has_fallback(input: DeriveInput) -> bool {
+        matches!(checked(&input), Err((_, Some(_))))
+    }
+
+    #[test]
+    fn fallback_impls_only_for_sound_shapes() {
+        assert!(has_fallback(parse_quote! {
+            #[constrained(pattern = "(")]
+            struct Broken(String);
+        }));
+        assert!(has_fallback(parse_quote! {
+            #[constrained(length(min = 1))]
+            enum Status { Started, Ended }
+        }));
+        assert!(!has_fallback(parse_quote! { struct Pair(String, String); }));
+        assert!(!has_fallback(parse_quote! { struct Wrapper<T>(T); }));
+        assert!(!has_fallback(
+            parse_quote! { enum Status { Started, Failed(String) } }
+        ));
     }
 
     #[test]

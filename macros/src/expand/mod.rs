@@ -4,21 +4,49 @@ mod enumeration;
 mod newtype;
 mod rules;
 
-use crate::ast::{self, Body};
+use crate::ast::{self, Body, Container};
+use crate::attr::Rules;
 use crate::check;
 use crate::errors::Errors;
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-/// parse → check → expand: expansion runs only when parsing and checking found no error.
-pub fn derive(input: &DeriveInput) -> syn::Result<TokenStream> {
+/// parse → check → expand: the impls, or every error found.
+pub fn checked(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Option<TokenStream>)> {
     let mut errors = Errors::default();
-    let container = ast::container(input, &mut errors);
+    let mut container = ast::container(input, &mut errors);
     check::container(&container, &mut errors);
-    errors.finish()?;
-    Ok(match &container.body {
-        Body::Newtype(newtype) => newtype::expand(&container, newtype),
-        Body::Enum(variants) => enumeration::expand(&container, variants),
+    match errors.finish() {
+        Ok(()) => Ok(expand(&container)),
+        Err(error) => {
+            // As thiserror does: beside the errors, the type's impls without its rules, when its
+            // shape allows them, so code using the type type-checks and the user sees only the
+            // mistakes in the attribute, not a cascade of missing methods.
+            let fallback = check::expandable_without_rules(&container).then(|| {
+                container.rules = Rules::default();
+                expand(&container)
+            });
+            Err((error, fallback))
+        }
+    }
+}
+
+/// The derive's output: the impls, or the errors (with the fallback impls, when there are any).
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    match checked(input) {
+        Ok(impls) => impls,
+        Err((error, fallback)) => {
+            let mut tokens = error.into_compile_error();
+            tokens.extend(fallback);
+            tokens
+        }
+    }
+}
+
+fn expand(container: &Container) -> TokenStream {
+    match &container.body {
+        Body::Newtype(newtype) => newtype::expand(container, newtype),
+        Body::Enum(variants) => enumeration::expand(container, variants),
         Body::Invalid => TokenStream::new(),
-    })
+    }
 }
