@@ -305,7 +305,12 @@ fn pattern_rule(literal: LitStr, errors: &mut Errors) -> PatternRule {
         Err(e) => {
             let place = match e.offset {
                 Some(offset) => {
-                    let excerpt: String = source[offset..].chars().take(12).collect();
+                    let excerpt: String = source
+                        .get(offset..)
+                        .unwrap_or_default()
+                        .chars()
+                        .take(12)
+                        .collect();
                     format!(" at byte {offset} (`{excerpt}`)")
                 }
                 None => String::new(),

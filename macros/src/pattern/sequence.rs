@@ -132,7 +132,7 @@ fn in_ranges(byte: u8, ranges: &[(u8, u8)]) -> bool {
 fn deterministic(steps: &[Step]) -> bool {
     steps.windows(2).all(|pair| match &pair[0] {
         Step::Class { ranges, min, max } if *max != Some(*min) => match &pair[1] {
-            Step::Literal(bytes) => !in_ranges(bytes[0], ranges),
+            Step::Literal(bytes) => bytes.first().is_some_and(|&b| !in_ranges(b, ranges)),
             Step::Class {
                 ranges: next,
                 min: next_min,
