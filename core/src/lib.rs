@@ -55,6 +55,7 @@ mod path;
 mod pattern;
 mod reject;
 mod report;
+mod runtime_pattern;
 mod sequence;
 mod session;
 mod text;

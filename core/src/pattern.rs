@@ -48,11 +48,14 @@ impl Automaton {
 pub struct Pattern {
     /// The pattern exactly as written in the attribute (printed in messages).
     pub source: &'static str,
-    /// The compiled automaton, which decides every pattern, also in `const` context.
-    pub automaton: Automaton,
-    /// Straight-line code for the same pattern, when it has the common shape of literal text and
-    /// runs of ASCII classes: the same answers, faster. Matching at run time uses it when present.
-    pub straight_line: Option<fn(&[u8]) -> bool>,
+    /// The compiled automaton, which decides the pattern, also in `const` context. `None` only for
+    /// a pattern past the automaton's size budget, matched by a runtime engine instead (feature
+    /// `runtime-patterns`).
+    pub automaton: Option<Automaton>,
+    /// Code that decides the pattern at run time in place of the automaton: straight-line code for
+    /// the common shape of literal text and runs of ASCII classes (the same answers, faster), or
+    /// the runtime engine of an oversized pattern. Matching at run time uses it when present.
+    pub matcher: Option<fn(&[u8]) -> bool>,
 }
 
 impl Pattern {
@@ -70,13 +73,20 @@ impl Pattern {
     /// assert!(!pattern.is_match("xfarm-0123456789abcdef0123456789abcdef"));
     /// ```
     pub fn is_match(&self, text: &str) -> bool {
-        match self.straight_line {
-            Some(matches) => matches(text.as_bytes()),
-            None => self.automaton.matches(text.as_bytes()),
+        match (self.matcher, &self.automaton) {
+            (Some(matches), _) => matches(text.as_bytes()),
+            (None, Some(automaton)) => automaton.matches(text.as_bytes()),
+            // The derive gives every pattern an automaton, a matcher or both.
+            (None, None) => false,
         }
     }
 
     /// [`is_match`](Self::is_match) in `const` context, by the automaton.
+    ///
+    /// # Panics
+    ///
+    /// When the pattern has no automaton (it is past the size budget and matched by a runtime
+    /// engine): in `const` context, that is a compile error.
     ///
     /// ```
     /// use constrained::Constrained;
@@ -89,7 +99,12 @@ impl Pattern {
     /// assert!(OK);
     /// ```
     pub const fn is_match_const(&self, text: &str) -> bool {
-        self.automaton.matches(text.as_bytes())
+        match &self.automaton {
+            Some(automaton) => automaton.matches(text.as_bytes()),
+            None => {
+                panic!("this pattern is past the automaton's size budget: no compile-time match")
+            }
+        }
     }
 }
 

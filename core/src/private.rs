@@ -1,6 +1,7 @@
 //! What generated code names, by absolute path, so users need no dependency of their own on
 //! serde or anything else the crate uses. Not a public API: it changes without notice.
 
+pub use crate::__runtime_pattern as runtime_pattern;
 pub use crate::blob::{Blob, BlobRules, deserialize_blob};
 pub use crate::collection::{
     ListRules, Map, MapRules, check_list, check_map, check_unique_items, deserialize_list,
@@ -11,6 +12,8 @@ pub use crate::enumeration::{EnumRules, WireValue, deserialize_enum};
 pub use crate::length::LengthBounds;
 pub use crate::number::{Number, RangeRules, deserialize_number};
 pub use crate::pattern::{Automaton, Pattern, u16_table};
+#[cfg(feature = "runtime-patterns")]
+pub use crate::runtime_pattern::RuntimeRegex;
 pub use crate::text::{TextRules, deserialize_text};
 pub use crate::{Constrained, ParseError, Violation};
 pub use serde;

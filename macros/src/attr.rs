@@ -45,6 +45,8 @@ const RULE_KEYS: &[&str] = &[
 
 pub struct PatternRule {
     pub source: String,
+    /// The literal's span, where an error about the pattern points.
+    pub span: Span,
     /// `None` when the pattern did not compile (the error is already recorded).
     pub compiled: Option<Compiled>,
 }
@@ -319,7 +321,11 @@ fn pattern_rule(literal: LitStr, errors: &mut Errors) -> PatternRule {
             None
         }
     };
-    PatternRule { source, compiled }
+    PatternRule {
+        source,
+        span: literal.span(),
+        compiled,
+    }
 }
 
 fn length_bound(

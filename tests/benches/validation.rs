@@ -391,7 +391,7 @@ fn id_benchmarks(c: &mut Criterion) {
     let action_regex =
         regex::Regex::new("^sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))$").unwrap();
     assert!(
-        action_pattern.straight_line.is_none()
+        action_pattern.matcher.is_none()
             && action_pattern.is_match(action)
             && action_regex.is_match(action)
     );

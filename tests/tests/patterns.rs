@@ -205,7 +205,7 @@ fn the_automaton_agrees_with_the_regex_crate() {
 fn the_common_shapes_compile_to_straight_line_code() {
     let straight: Vec<&str> = cases()
         .iter()
-        .filter(|c| c.matcher.straight_line.is_some())
+        .filter(|c| c.matcher.matcher.is_some())
         .map(|c| c.name)
         .collect();
     for name in [

@@ -2,9 +2,9 @@
 
 use crate::attr::{LengthRule, NumberBound, NumberValue, PatternRule, RangeRule, Rules};
 use crate::inner_type::{Element, Primitive};
-use crate::pattern::Step;
+use crate::pattern::{Step, Tables};
 use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::Type;
 
 fn option<T: ToTokens>(value: Option<T>) -> TokenStream {
@@ -29,13 +29,37 @@ pub fn length(rule: &LengthRule) -> TokenStream {
 }
 
 pub fn pattern(rule: &PatternRule) -> TokenStream {
-    // Expansion runs only after every pattern compiled, so the tables are there.
+    // Expansion runs only after every pattern compiled.
     let Some(compiled) = &rule.compiled else {
         return quote!(::core::option::Option::None);
     };
-    let tables = &compiled.tables;
-    let straight_line = option(compiled.steps.as_deref().map(straight_line));
     let source = &rule.source;
+    let automaton = option(compiled.tables.as_ref().map(automaton));
+    let matcher = match (&compiled.steps, &compiled.tables) {
+        (Some(steps), _) => {
+            let straight_line = straight_line(steps);
+            quote!(::core::option::Option::Some(#straight_line))
+        }
+        (None, Some(_)) => quote!(::core::option::Option::None),
+        // Past the automaton's budget: a runtime engine, or (without the feature) a compile error
+        // that points at the pattern.
+        (None, None) => {
+            let runtime = &compiled.runtime_pattern;
+            let call =
+                quote_spanned!(rule.span=> ::constrained::__private::runtime_pattern!(#runtime));
+            quote!(::core::option::Option::Some(#call))
+        }
+    };
+    quote! {
+        &::constrained::__private::Pattern {
+            source: #source,
+            automaton: #automaton,
+            matcher: #matcher,
+        }
+    }
+}
+
+fn automaton(tables: &Tables) -> TokenStream {
     // Byte strings: one token per table, however large, which keeps expansion and compilation
     // cheap for crates with many patterns.
     let classes = Literal::byte_string(&tables.classes);
@@ -51,16 +75,12 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
     let stride = Literal::u32_unsuffixed(tables.stride);
     let start = Literal::u32_unsuffixed(tables.start);
     quote! {
-        &::constrained::__private::Pattern {
-            source: #source,
-            automaton: ::constrained::__private::Automaton {
-                classes: #classes,
-                transitions: &::constrained::__private::u16_table::<#entries>(#transitions),
-                stride: #stride,
-                accepting: #accepting,
-                start: #start,
-            },
-            straight_line: #straight_line,
+        ::constrained::__private::Automaton {
+            classes: #classes,
+            transitions: &::constrained::__private::u16_table::<#entries>(#transitions),
+            stride: #stride,
+            accepting: #accepting,
+            start: #start,
         }
     }
 }

@@ -43,12 +43,16 @@ impl Tables {
     }
 }
 
-/// Builds the tables of a whole-value match of `hir`.
-pub fn build(hir: &Hir) -> Result<Tables, String> {
-    let nfa = thompson::Compiler::new()
+/// Builds the tables of a whole-value match of `hir`: `Ok(None)` when the automaton would be past
+/// the size budget.
+pub fn build(hir: &Hir) -> Result<Option<Tables>, String> {
+    // Both builders fail only on their size limits here: past them, the pattern is over budget.
+    let Ok(nfa) = thompson::Compiler::new()
         .configure(thompson::Config::new().nfa_size_limit(Some(BUILD_MEMORY_LIMIT)))
         .build_from_hir(hir)
-        .map_err(|e| format!("the pattern is too large to compile: {e}"))?;
+    else {
+        return Ok(None);
+    };
     // No minimization: it is the costliest step of expansion, and an unminimized DFA of a model's
     // pattern is still a few kilobytes, which as a byte string costs the compiler one token.
     let dfa = dense::Builder::new()
@@ -61,8 +65,10 @@ pub fn build(hir: &Hir) -> Result<Tables, String> {
                 .dfa_size_limit(Some(BUILD_MEMORY_LIMIT))
                 .determinize_size_limit(Some(BUILD_MEMORY_LIMIT)),
         )
-        .build_from_nfa(&nfa)
-        .map_err(|e| format!("the pattern is too large to compile: {e}"))?;
+        .build_from_nfa(&nfa);
+    let Ok(dfa) = dfa else {
+        return Ok(None);
+    };
     let start = dfa
         .start_state(&start::Config::new().anchored(Anchored::Yes))
         .map_err(|e| format!("the pattern cannot start a match: {e}"))?;
@@ -98,10 +104,7 @@ pub fn build(hir: &Hir) -> Result<Tables, String> {
     let mut next = 0;
     while next < order.len() {
         if transitions.len() + stride > MAX_TRANSITIONS {
-            return Err(format!(
-                "the pattern compiles to more than {MAX_TRANSITIONS} transitions, past the \
-                 budget of one pattern; narrow its Unicode classes or bound its repetitions"
-            ));
+            return Ok(None);
         }
         match order[next] {
             None => {
@@ -124,11 +127,11 @@ pub fn build(hir: &Hir) -> Result<Tables, String> {
     if !accepting.contains(&true) {
         return Err("the pattern matches no string at all".into());
     }
-    Ok(Tables {
+    Ok(Some(Tables {
         classes,
         stride: stride as u32,
         transitions,
         accepting,
         start: (start_number * stride) as u32,
-    })
+    }))
 }

@@ -8,11 +8,14 @@ mod sequence;
 pub use automaton::Tables;
 pub use sequence::Step;
 
-/// What a pattern compiles to: the automaton, and straight-line steps when it has that shape.
+/// What a pattern compiles to: the automaton (unless past the size budget), straight-line steps
+/// when it has that shape, and its text in regex-syntax's dialect, anchored for a whole-value
+/// match, for a runtime engine when there is no automaton.
 #[derive(Debug)]
 pub struct Compiled {
-    pub tables: Tables,
+    pub tables: Option<Tables>,
     pub steps: Option<Vec<Step>>,
+    pub runtime_pattern: String,
 }
 
 /// Why a pattern did not compile: the offset in the pattern (if known) and the reason.
@@ -50,6 +53,7 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
     Ok(Compiled {
         tables,
         steps: sequence::steps(&hir),
+        runtime_pattern: format!(r"(?:{})\z", translation.rust),
     })
 }
 
@@ -58,7 +62,7 @@ mod tests {
     use super::compile;
 
     fn accepts(pattern: &str, input: &str) -> bool {
-        compile(pattern).unwrap().tables.matches(input)
+        compile(pattern).unwrap().tables.unwrap().matches(input)
     }
 
     #[test]
@@ -127,7 +131,7 @@ mod sizes {
             r"^((\w+\.)+\w+|auto)$",
             "arn:aws[^:]*:iam::[0-9]*:role/.+",
         ] {
-            let tables = compile(pattern).unwrap().tables;
+            let tables = compile(pattern).unwrap().tables.unwrap();
             let bytes = tables.transitions.len() * 2 + 256 + tables.accepting.len();
             assert!(bytes <= 16 * 1024, "{pattern}: {bytes} bytes of table");
         }
