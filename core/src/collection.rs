@@ -201,11 +201,7 @@ where
             access.next_value::<IgnoredAny>()?;
             size += 1;
         }
-        if let Some(length) = length
-            && !length.contains(size)
-        {
-            reject(length.violation(size))?;
-        }
+        check_size(length, size)?;
         Ok(map)
     }
 }
@@ -270,12 +266,16 @@ impl<'de, I: Deserialize<'de>, IR: ElementRules<I>> Visitor<'de> for ListVisitor
         while access.next_element::<IgnoredAny>()?.is_some() {
             size += 1;
         }
-        if let Some(length) = length
-            && !length.contains(size)
-        {
-            reject(length.violation(size))?;
-        }
+        check_size(length, size)?;
         Ok(list)
+    }
+}
+
+/// Rejects a collection of `size` entries outside `length`, once all of them have been counted.
+fn check_size<E: serde::de::Error>(length: Option<LengthBounds>, size: usize) -> Result<(), E> {
+    match length {
+        Some(length) if !length.contains(size) => reject(length.violation(size)),
+        _ => Ok(()),
     }
 }
 
