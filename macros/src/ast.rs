@@ -38,6 +38,12 @@ impl Variant<'_> {
     pub fn is_catch_all(&self) -> bool {
         self.attrs.other.is_some()
     }
+
+    /// Whether the variant holds one `String`, as a catch-all must (`Unknown(String)`).
+    pub fn holds_one_string(&self) -> bool {
+        matches!(&self.variant.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
+            && matches!(inner_type::classify(&f.unnamed[0].ty).0, InnerType::Text))
+    }
 }
 
 const NEWTYPE_SHAPE: &str = "a constrained type is a tuple struct with one private field, \

@@ -35,10 +35,7 @@ pub fn expandable_without_rules(container: &Container) -> bool {
         Body::Newtype(newtype) => !matches!(newtype.inner, InnerType::Unsupported),
         Body::Enum(variants) => {
             let catch_alls: Vec<&Variant> = variants.iter().filter(|v| v.is_catch_all()).collect();
-            let sound_catch_all = catch_alls.iter().all(|v| {
-                matches!(&v.variant.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
-                    && matches!(crate::inner_type::classify(&f.unnamed[0].ty).0, InnerType::Text))
-            });
+            let sound_catch_all = catch_alls.iter().all(|v| v.holds_one_string());
             catch_alls.len() <= 1
                 && sound_catch_all
                 && variants.len() > catch_alls.len()
@@ -406,9 +403,7 @@ fn enum_variants(container: &Container, variants: &[Variant], errors: &mut Error
     for v in variants {
         let fields = &v.variant.fields;
         if v.is_catch_all() {
-            let holds_string = matches!(fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1
-                && matches!(crate::inner_type::classify(&f.unnamed[0].ty).0, InnerType::Text));
-            if !holds_string {
+            if !v.holds_one_string() {
                 errors.spanned(
                     &v.variant.ident,
                     "the catch-all variant holds the unknown value as one `String`: write `Unknown(String)`",
