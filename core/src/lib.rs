@@ -41,45 +41,32 @@
 
 extern crate self as constrained;
 
-mod blob;
-mod collection;
 mod constrained_type;
 mod document;
-mod document_de;
-mod element;
-mod enumeration;
-mod length;
-mod number;
 mod parse_error;
-mod path;
 mod pattern;
-mod reject;
 mod report;
-mod runtime_pattern;
-mod sequence;
-mod session;
-mod text;
-mod validate;
+mod rules;
 mod violation;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::blob::{Blob, BlobRules};
-pub use crate::collection::{ListRules, Map, MapRules};
 pub use crate::constrained_type::Constrained;
-pub use crate::element::{ElementRules, NoRules};
-pub use crate::enumeration::EnumRules;
-pub use crate::length::LengthBounds;
-pub use crate::number::{Number, RangeRules};
+pub use crate::document::path::{Path, Segment};
+pub use crate::document::reject::reject_format;
+pub use crate::document::{from_deserializer, from_json_slice, from_json_str};
 pub use crate::parse_error::ParseError;
-pub use crate::path::{Path, Segment};
 pub use crate::pattern::{Automaton, Pattern};
-pub use crate::reject::reject_format;
 pub use crate::report::{DocumentError, Echo, FieldViolation, Malformed, Report};
-pub use crate::text::TextRules;
-pub use crate::validate::{from_deserializer, from_json_slice, from_json_str};
+pub use crate::rules::blob::{Blob, BlobRules};
+pub use crate::rules::collection::{ListRules, Map, MapRules};
+pub use crate::rules::element::{ElementRules, NoRules};
+pub use crate::rules::enumeration::EnumRules;
+pub use crate::rules::length::LengthBounds;
+pub use crate::rules::number::{Number, RangeRules};
+pub use crate::rules::text::TextRules;
 pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Violation};
 
 /// The README's examples, compiled and run as doctests.

@@ -2,25 +2,25 @@
 //! serde or anything else the crate uses. Not a public API: it changes without notice.
 
 pub use crate::__runtime_pattern as runtime_pattern;
-pub use crate::blob::{Blob, BlobRules, deserialize_blob};
-pub use crate::collection::{
+#[cfg(feature = "runtime-patterns")]
+pub use crate::pattern::runtime::RuntimeRegex;
+pub use crate::pattern::{Automaton, Pattern, u16_table};
+pub use crate::rules::blob::{Blob, BlobRules, deserialize_blob};
+pub use crate::rules::collection::{
     ListRules, Map, MapRules, check_list, check_map, check_unique_items, deserialize_list,
     deserialize_map, deserialize_unique_list,
 };
-pub use crate::element::NoRules;
-pub use crate::enumeration::{EnumRules, WireValue, deserialize_enum};
-pub use crate::length::LengthBounds;
-pub use crate::number::{Number, RangeRules, deserialize_number};
-pub use crate::pattern::{Automaton, Pattern, u16_table};
-#[cfg(feature = "runtime-patterns")]
-pub use crate::runtime_pattern::RuntimeRegex;
-pub use crate::text::{TextRules, deserialize_text};
+pub use crate::rules::element::NoRules;
+pub use crate::rules::enumeration::{EnumRules, WireValue, deserialize_enum};
+pub use crate::rules::length::LengthBounds;
+pub use crate::rules::number::{Number, RangeRules, deserialize_number};
+pub use crate::rules::text::{TextRules, deserialize_text};
 pub use crate::{Constrained, ParseError, Violation};
 pub use serde;
 
 /// The steps straight-line pattern matchers are built from.
 pub mod sequence {
-    pub use crate::sequence::{exact, literal, rest, run};
+    pub use crate::pattern::sequence::{exact, literal, rest, run};
 }
 pub use std::{fmt, str::FromStr};
 

@@ -1,8 +1,8 @@
 //! `Blob`: bytes that travel as base64 text (Smithy's `blob`), and the `length` rule on them.
 
-use crate::length::LengthBounds;
-use crate::reject::reject;
-use crate::session;
+use crate::document::reject::reject;
+use crate::document::session;
+use crate::rules::length::LengthBounds;
 use crate::violation::Violation;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};

@@ -1,7 +1,7 @@
 //! `EnumRules`: the value set of a constrained enum, matched on the borrowed wire text.
 
-use crate::reject::reject;
-use crate::session;
+use crate::document::reject::reject;
+use crate::document::session;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;

@@ -1,8 +1,8 @@
 //! `ElementRules`: the `key(…)`, `value(…)` or `item(…)` rules of a collection, and how they
 //! apply to one element as it arrives.
 
-use crate::number::{Number, RangeRules, deserialize_number};
-use crate::text::{TextRules, deserialize_text};
+use crate::rules::number::{Number, RangeRules, deserialize_number};
+use crate::rules::text::{TextRules, deserialize_text};
 use crate::violation::Violation;
 use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer};

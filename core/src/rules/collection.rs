@@ -1,10 +1,10 @@
 //! `MapRules` and `ListRules`: the size of a constrained map or list and the rules of its keys,
 //! values and items, enforced as entries arrive.
 
-use crate::element::{ElementRules, ElementSeed};
-use crate::length::LengthBounds;
-use crate::reject::reject;
-use crate::session;
+use crate::document::reject::reject;
+use crate::document::session;
+use crate::rules::element::{ElementRules, ElementSeed};
+use crate::rules::length::LengthBounds;
 use crate::violation::{ElementPosition, Rule, Violation};
 use serde::Deserialize;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};

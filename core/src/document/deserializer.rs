@@ -2,8 +2,8 @@
 //! turns `null` where a value is required into a violation (and a placeholder, so reading goes
 //! on), supplies members an earlier run found missing, and locates type errors.
 
-use crate::document::{Document, Entry, NULL, Node, Value};
-use crate::session::{self, Step};
+use crate::document::session::{self, Step};
+use crate::document::tree::{Document, Entry, NULL, Node, Value};
 use crate::violation::{Rule, Violation};
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess,

@@ -4,7 +4,7 @@
 //! Every deserialize path of the crate reports through [`reject`], so the choice between failing
 //! and collecting lives in one place.
 
-use crate::session;
+use crate::document::session;
 use crate::violation::Violation;
 use serde::de;
 

@@ -1,6 +1,9 @@
 //! `Pattern`: a regular expression compiled to a DFA when the derive expands, matched with no
 //! regex engine, no allocation and no lazy initialization at run time.
 
+pub(crate) mod runtime;
+pub(crate) mod sequence;
+
 /// A deterministic automaton over UTF-8 bytes, stored as static tables.
 ///
 /// The derive builds it from the pattern when it expands (see the crate's README, "Patterns");

@@ -1,9 +1,9 @@
 //! `TextRules`: the rules of a constrained string, checked on the borrowed text before it is copied.
 
-use crate::length::LengthBounds;
+use crate::document::reject::reject;
+use crate::document::session;
 use crate::pattern::Pattern;
-use crate::reject::reject;
-use crate::session;
+use crate::rules::length::LengthBounds;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;

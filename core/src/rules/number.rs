@@ -1,8 +1,8 @@
 //! `RangeRules`: the `range(min, max)` rule of an integer or float, and the `Number` types it
 //! applies to.
 
-use crate::reject::reject;
-use crate::session;
+use crate::document::reject::reject;
+use crate::document::session;
 use crate::violation::{RangeSide, Rule, Violation};
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use std::fmt::{self, Display};

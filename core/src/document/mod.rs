@@ -1,11 +1,17 @@
 //! Validating a whole document into a typed value or a report of every violation:
 //! `from_json_str`, `from_json_slice` and `from_deserializer`.
 
-use crate::document::{self, Document};
-use crate::document_de::{NodeDeserializer, ReadErrorKind};
-use crate::path::{Path, Segment};
+pub(crate) mod deserializer;
+pub(crate) mod path;
+pub(crate) mod reject;
+pub(crate) mod session;
+pub(crate) mod tree;
+
+use crate::document::deserializer::{NodeDeserializer, ReadErrorKind};
+use crate::document::path::{Path, Segment};
+use crate::document::session::{MissingMember, Step};
+use crate::document::tree::Document;
 use crate::report::{DocumentError, FieldViolation, Malformed, Report};
-use crate::session::{self, MissingMember, Step};
 use serde::{Deserialize, Deserializer};
 
 /// How many distinct required members may be absent before validation stops supplying them. Each
@@ -62,8 +68,8 @@ const MAX_SUPPLIED_MEMBERS: usize = 64;
 /// );
 /// ```
 pub fn from_json_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DocumentError> {
-    let document = document::parse(json).map_err(|e| {
-        let line_column = document::line_column(json, e.offset);
+    let document = tree::parse(json).map_err(|e| {
+        let line_column = tree::line_column(json, e.offset);
         DocumentError::Malformed(Malformed::new(e.message, Some(line_column), None))
     })?;
     validate(&document)
@@ -75,7 +81,7 @@ pub fn from_json_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, Docu
         Ok(text) => from_json_str(text),
         Err(e) => {
             let valid = std::str::from_utf8(&json[..e.valid_up_to()]).unwrap_or_default();
-            let line_column = document::line_column(valid, valid.len());
+            let line_column = tree::line_column(valid, valid.len());
             Err(DocumentError::Malformed(Malformed::new(
                 "invalid UTF-8".into(),
                 Some(line_column),
@@ -93,7 +99,7 @@ where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
 {
-    let document = document::read(deserializer)
+    let document = tree::read(deserializer)
         .map_err(|e| DocumentError::Malformed(Malformed::new(e.to_string(), None, None)))?;
     validate(&document)
 }

@@ -1,0 +1,43 @@
+//! `DocumentError`: what validating a document returns when it does not become a value.
+
+use super::{Malformed, Report};
+use std::fmt;
+
+/// Why a document did not become a value: it breaks rules (a [`Report`] of all of them), or it is
+/// malformed ([`Malformed`]: AWS's `SerializationException`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentError {
+    /// The document is well-formed and breaks these rules.
+    Invalid(Report),
+    /// The document is not well-formed JSON, or has the wrong JSON type where a value was
+    /// expected.
+    Malformed(Malformed),
+}
+
+impl DocumentError {
+    /// The report, if the document broke rules.
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            DocumentError::Invalid(report) => Some(report),
+            DocumentError::Malformed(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DocumentError::Invalid(report) => report.fmt(f),
+            DocumentError::Malformed(malformed) => malformed.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for DocumentError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            DocumentError::Invalid(report) => Some(report),
+            DocumentError::Malformed(malformed) => Some(malformed),
+        }
+    }
+}

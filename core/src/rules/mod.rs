@@ -1,0 +1,10 @@
+//! The rules of constrained types, as data the derive emits into a `RULES` constant, and how each
+//! checks a value and deserializes under it: one file per family of inner type.
+
+pub(crate) mod blob;
+pub(crate) mod collection;
+pub(crate) mod element;
+pub(crate) mod enumeration;
+pub(crate) mod length;
+pub(crate) mod number;
+pub(crate) mod text;
