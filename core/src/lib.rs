@@ -43,6 +43,7 @@ extern crate self as constrained;
 
 mod constrained_type;
 mod document;
+mod literal;
 mod parse_error;
 mod pattern;
 mod report;

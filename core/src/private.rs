@@ -10,11 +10,13 @@ pub use crate::rules::collection::{
     ListRules, Map, MapRules, check_list, check_map, check_unique_items, deserialize_list,
     deserialize_map, deserialize_unique_list,
 };
+pub use crate::rules::custom::{CustomRule, deserialize_checked};
 pub use crate::rules::element::NoRules;
 pub use crate::rules::enumeration::{EnumRules, WireValue, deserialize_enum};
 pub use crate::rules::length::LengthBounds;
 pub use crate::rules::number::{Number, RangeRules, deserialize_number};
-pub use crate::rules::text::{TextRules, deserialize_text};
+pub use crate::rules::sanitize::Sanitizers;
+pub use crate::rules::text::{LiteralFault, TextRules, deserialize_text};
 pub use crate::{Constrained, ParseError, Violation};
 pub use serde;
 
@@ -37,4 +39,14 @@ where
         .parse::<T>()
         .map_err(|e| ParseError::Syntax(e.to_string()))?;
     new(value).map_err(ParseError::Violation)
+}
+
+/// What a `sensitive` type's `Display` prints in place of its value.
+pub const REDACTED: &str = "*** sensitive ***";
+
+/// A `sensitive` type's `Debug`: `Name(*** sensitive ***)`.
+pub fn debug_redacted(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
+    f.debug_tuple(name)
+        .field(&format_args!("{REDACTED}"))
+        .finish()
 }

@@ -63,6 +63,14 @@ pub enum Rule {
     },
     /// A required member is absent or `null`.
     Required,
+    /// A `check = path` rule: the type's own function refused the value.
+    Custom {
+        /// The function's path as written in the attribute (`crate::reserved_names`).
+        check: &'static str,
+        /// The function's message, or `None` for a `sensitive` type, whose message could
+        /// quote the value.
+        message: Option<Box<str>>,
+    },
 }
 
 /// Which bound of a `range` a value is past.
@@ -272,6 +280,14 @@ impl fmt::Display for Violation {
                 )
             }
             Rule::Required => f.write_str("Member must not be null"),
+            Rule::Custom {
+                message: Some(message),
+                ..
+            } => f.write_str(message),
+            Rule::Custom {
+                check,
+                message: None,
+            } => write!(f, "Member must satisfy {check}"),
         }
     }
 }

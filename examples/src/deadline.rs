@@ -58,12 +58,12 @@ pub struct EnvironmentId(String);
 
 /// An integer task parameter, as text. Sensitive: it is reached only through the sensitive
 /// `TaskParameterValue`.
-#[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+#[derive(Clone, PartialEq, Eq, Constrained)]
 #[constrained(sensitive, length(min = 1, max = 20), pattern = "[-]?(0|[1-9][0-9]*)")]
 pub struct IntString(String);
 
 /// A float task parameter, as text. Sensitive, like `IntString`.
-#[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+#[derive(Clone, PartialEq, Eq, Constrained)]
 #[constrained(
     sensitive,
     length(min = 1, max = 26),
@@ -72,12 +72,12 @@ pub struct IntString(String);
 pub struct FloatString(String);
 
 /// A string task parameter. Sensitive, like `IntString`.
-#[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+#[derive(Clone, PartialEq, Eq, Constrained)]
 #[constrained(sensitive, length(min = 0, max = 1024))]
 pub struct ParameterString(String);
 
 /// A path task parameter. Sensitive, like `IntString`.
-#[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+#[derive(Clone, PartialEq, Eq, Constrained)]
 #[constrained(sensitive, length(min = 0, max = 1024))]
 pub struct PathString(String);
 
@@ -102,7 +102,7 @@ pub struct LogError(String);
 pub struct NextToken(String);
 
 /// The progress message of a session action. Sensitive.
-#[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+#[derive(Clone, PartialEq, Eq, Constrained)]
 #[constrained(sensitive, length(min = 0, max = 4096))]
 pub struct SessionActionProgressMessage(String);
 
@@ -191,7 +191,7 @@ pub type SessionSummaries = Vec<SessionSummary>;
 pub type TaskRunManifestPropertiesListResponse = Vec<TaskRunManifestPropertiesResponse>;
 
 /// The task parameters of a task run, by name. Sensitive.
-#[derive(Debug, Clone, PartialEq, Constrained)]
+#[derive(Clone, PartialEq, Constrained)]
 #[constrained(sensitive)]
 pub struct TaskParameters(HashMap<std::string::String, TaskParameterValue>);
 

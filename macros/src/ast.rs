@@ -1,8 +1,9 @@
 //! The typed model of a derive input: a newtype or an enum, with its parsed rules.
 
-use crate::attr::{self, Rules, VariantAttrs};
+use crate::attr::{self, VariantAttrs};
 use crate::errors::Errors;
 use crate::inner_type::{self, InnerType};
+use crate::vocabulary::Rules;
 use syn::{Data, DeriveInput, Fields, Ident, Type};
 
 pub struct Container<'a> {
@@ -32,6 +33,20 @@ pub struct Variant<'a> {
     pub attrs: VariantAttrs,
     /// The value on the wire: `rename`, else `rename_all` applied, else the variant's name.
     pub wire: String,
+}
+
+impl Container<'_> {
+    /// The path generated code names the runtime's hidden re-exports by: `::constrained::__private`,
+    /// or under the path given by `#[constrained(crate = "…")]`.
+    pub fn private(&self) -> proc_macro2::TokenStream {
+        match &self.rules.krate {
+            Some(path) => {
+                let path = &path.value;
+                quote::quote!(#path::__private)
+            }
+            None => quote::quote!(::constrained::__private),
+        }
+    }
 }
 
 impl Variant<'_> {

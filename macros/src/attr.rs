@@ -3,9 +3,12 @@
 //! past a bad key so one compile reports them all.
 
 use crate::case::{self, RenameRule};
+use crate::default_value::DefaultValue;
 use crate::errors::Errors;
 use crate::pattern::{self, Compiled};
+use crate::sanitize::{self, Sanitizers};
 use crate::suggest::unknown_key_message;
+use crate::vocabulary::{self, Rules};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
@@ -16,32 +19,6 @@ pub struct Spanned<T> {
     pub span: Span,
     pub value: T,
 }
-
-/// The rules of a type, or of its keys, values or items.
-#[derive(Default)]
-pub struct Rules {
-    pub pattern: Option<Spanned<PatternRule>>,
-    pub length: Option<Spanned<LengthRule>>,
-    pub range: Option<Spanned<RangeRule>>,
-    pub key: Option<Spanned<Box<Rules>>>,
-    pub value: Option<Spanned<Box<Rules>>>,
-    pub item: Option<Spanned<Box<Rules>>>,
-    pub sensitive: Option<Span>,
-    pub unique_items: Option<Span>,
-    pub rename_all: Option<Spanned<RenameRule>>,
-}
-
-const RULE_KEYS: &[&str] = &[
-    "pattern",
-    "length",
-    "range",
-    "key",
-    "value",
-    "item",
-    "sensitive",
-    "unique_items",
-    "rename_all",
-];
 
 pub struct PatternRule {
     pub source: String,
@@ -172,7 +149,13 @@ pub fn variant(attrs: &[Attribute], errors: &mut Errors) -> VariantAttrs {
     parsed
 }
 
-fn set<T>(slot: &mut Option<Spanned<T>>, span: Span, value: T, name: &str, errors: &mut Errors) {
+pub fn set<T>(
+    slot: &mut Option<Spanned<T>>,
+    span: Span,
+    value: T,
+    name: &str,
+    errors: &mut Errors,
+) {
     if slot.is_some() {
         errors.at(
             span,
@@ -183,7 +166,7 @@ fn set<T>(slot: &mut Option<Spanned<T>>, span: Span, value: T, name: &str, error
     }
 }
 
-fn flag(
+pub fn flag(
     meta: &ParseNestedMeta,
     slot: &mut Option<Span>,
     span: Span,
@@ -246,58 +229,119 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     Ok(())
 }
 
+/// Parses one key of a type's attribute through the vocabulary's row for it.
 fn rule(meta: ParseNestedMeta, rules: &mut Rules, errors: &mut Errors) -> syn::Result<()> {
     let (name, span) = key(&meta);
-    match name.as_str() {
-        "pattern" => {
-            let literal: LitStr = meta.value()?.parse()?;
-            let rule = pattern_rule(literal, errors);
-            set(&mut rules.pattern, span, rule, &name, errors);
-        }
-        "length" => {
-            let mut length = LengthRule::default();
-            if !empty_parentheses(&meta)? {
-                meta.parse_nested_meta(|m| length_bound(m, &mut length, errors))?;
-            }
-            set(&mut rules.length, span, length, &name, errors);
-        }
-        "range" => {
-            let mut range = RangeRule::default();
-            if !empty_parentheses(&meta)? {
-                meta.parse_nested_meta(|m| range_bound(m, &mut range, errors))?;
-            }
-            set(&mut rules.range, span, range, &name, errors);
-        }
-        "key" | "value" | "item" => {
-            let mut element = Rules::default();
-            if !empty_parentheses(&meta)? {
-                meta.parse_nested_meta(|m| rule(m, &mut element, errors))?;
-            }
-            let slot = match name.as_str() {
-                "key" => &mut rules.key,
-                "value" => &mut rules.value,
-                _ => &mut rules.item,
-            };
-            set(slot, span, Box::new(element), &name, errors);
-        }
-        "sensitive" => flag(&meta, &mut rules.sensitive, span, &name, errors)?,
-        "unique_items" => flag(&meta, &mut rules.unique_items, span, &name, errors)?,
-        "rename_all" => {
-            let literal: LitStr = meta.value()?.parse()?;
-            match RenameRule::from_name(&literal.value()) {
-                Some(rule) => set(&mut rules.rename_all, span, rule, &name, errors),
-                None => errors.spanned(
-                    &literal,
-                    unknown_key_message("case convention", &literal.value(), case::NAMES),
-                ),
-            }
-        }
-        _ => {
-            errors.at(span, unknown_key_message("rule", &name, RULE_KEYS));
-            skip_value(&meta)?;
+    match vocabulary::find(&name) {
+        Some(row) => (row.parse)(&meta, span, rules, errors),
+        None => {
+            errors.at(
+                span,
+                unknown_key_message("rule", &name, &vocabulary::names()),
+            );
+            skip_value(&meta)
         }
     }
-    Ok(())
+}
+
+/// `pattern = "…"`, compiled at once so its errors point into the literal.
+pub fn pattern(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<PatternRule> {
+    let literal: LitStr = meta.value()?.parse()?;
+    Ok(pattern_rule(literal, errors))
+}
+
+/// `length(min = …, max = …)`.
+pub fn length(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<LengthRule> {
+    let mut length = LengthRule::default();
+    if !empty_parentheses(meta)? {
+        meta.parse_nested_meta(|m| length_bound(m, &mut length, errors))?;
+    }
+    Ok(length)
+}
+
+/// `range(min = …, max = …)`.
+pub fn range(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<RangeRule> {
+    let mut range = RangeRule::default();
+    if !empty_parentheses(meta)? {
+        meta.parse_nested_meta(|m| range_bound(m, &mut range, errors))?;
+    }
+    Ok(range)
+}
+
+/// `key(…)`, `value(…)` or `item(…)`: the rules of an element, in the same vocabulary.
+pub fn element(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Box<Rules>> {
+    let mut element = Rules::default();
+    if !empty_parentheses(meta)? {
+        meta.parse_nested_meta(|m| rule(m, &mut element, errors))?;
+    }
+    Ok(Box::new(element))
+}
+
+/// `rename_all = "…"`, or `None` when the convention is unknown (already reported).
+pub fn rename_all(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Option<RenameRule>> {
+    let literal: LitStr = meta.value()?.parse()?;
+    let rule = RenameRule::from_name(&literal.value());
+    if rule.is_none() {
+        errors.spanned(
+            &literal,
+            unknown_key_message("case convention", &literal.value(), case::NAMES),
+        );
+    }
+    Ok(rule)
+}
+
+/// `default = "…"` or `default = 25`.
+pub fn default_value(meta: &ParseNestedMeta) -> syn::Result<DefaultValue> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        return Ok(DefaultValue::Text(input.parse()?));
+    }
+    number_literal(input).map(DefaultValue::Number)
+}
+
+/// `check = path::to::function`, or the path in a string as serde's `with = "…"` is written.
+pub fn path_value(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
+    let input = meta.value()?;
+    if input.peek(LitStr) {
+        let literal: LitStr = input.parse()?;
+        return literal.parse();
+    }
+    input.parse()
+}
+
+/// `crate = "path"`, as serde spells it.
+pub fn crate_path(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
+    let literal: LitStr = meta.value()?.parse()?;
+    literal.parse().map_err(|_| {
+        syn::Error::new_spanned(
+            &literal,
+            "write the path the crate is known by, such as `crate = \"aws_rules\"`",
+        )
+    })
+}
+
+/// `sanitize(trim, lowercase, uppercase)`.
+pub fn sanitizers(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Sanitizers> {
+    let mut sanitizers = Sanitizers::default();
+    if !empty_parentheses(meta)? {
+        meta.parse_nested_meta(|m| {
+            let (name, span) = key(&m);
+            let slot = match name.as_str() {
+                "trim" => &mut sanitizers.trim,
+                "lowercase" => &mut sanitizers.lowercase,
+                "uppercase" => &mut sanitizers.uppercase,
+                _ => {
+                    errors.at(
+                        span,
+                        unknown_key_message("sanitizer", &name, sanitize::NAMES),
+                    );
+                    return skip_value(&m);
+                }
+            };
+            flag(&m, slot, span, &name, errors)
+        })?;
+    }
+    Ok(sanitizers)
 }
 
 fn pattern_rule(literal: LitStr, errors: &mut Errors) -> PatternRule {
@@ -373,41 +417,8 @@ fn range_bound(
         );
         return skip_value(&meta);
     }
-    let input = meta.value()?;
-    let minus: Option<Token![-]> = input.parse()?;
-    let literal: Lit = input.parse()?;
-    let mut tokens = minus.to_token_stream();
-    literal.to_tokens(&mut tokens);
-    let negative = minus.is_some();
-    let sign = if negative { "-" } else { "" };
-    let parsed = match &literal {
-        Lit::Int(int) if int.suffix().is_empty() => int.base10_parse::<u128>().map(|magnitude| {
-            let value = NumberValue::Integer {
-                negative,
-                magnitude,
-            };
-            (format!("{sign}{}", int.base10_digits()), value)
-        }),
-        Lit::Float(float) if float.suffix().is_empty() => float.base10_parse::<f64>().map(|f| {
-            let value = NumberValue::Float(if negative { -f } else { f });
-            (format!("{sign}{}", float.base10_digits()), value)
-        }),
-        Lit::Int(_) | Lit::Float(_) => Err(syn::Error::new_spanned(
-            &literal,
-            "write the bound without a type suffix; the inner type decides it",
-        )),
-        _ => Err(syn::Error::new_spanned(
-            &literal,
-            "a range bound is a number literal, such as `1`, `-5` or `2.5`",
-        )),
-    };
-    match parsed {
-        Ok((text, value)) => {
-            let bound = NumberBound {
-                text,
-                value,
-                tokens,
-            };
+    match number_literal(meta.value()?) {
+        Ok(bound) => {
             let slot = if name == "min" {
                 &mut range.min
             } else {
@@ -425,4 +436,46 @@ fn range_bound(
         }
     }
     Ok(())
+}
+
+/// A number literal with an optional minus sign and no suffix: `1`, `-5`, `2.5`.
+fn number_literal(input: syn::parse::ParseStream) -> syn::Result<NumberBound> {
+    let minus: Option<Token![-]> = input.parse()?;
+    let literal: Lit = input.parse()?;
+    let mut tokens = minus.to_token_stream();
+    literal.to_tokens(&mut tokens);
+    let negative = minus.is_some();
+    let sign = if negative { "-" } else { "" };
+    let (text, value) = match &literal {
+        Lit::Int(int) if int.suffix().is_empty() => {
+            int.base10_parse::<u128>().map(|magnitude| {
+                let value = NumberValue::Integer {
+                    negative,
+                    magnitude,
+                };
+                (format!("{sign}{}", int.base10_digits()), value)
+            })?
+        }
+        Lit::Float(float) if float.suffix().is_empty() => float.base10_parse::<f64>().map(|f| {
+            let value = NumberValue::Float(if negative { -f } else { f });
+            (format!("{sign}{}", float.base10_digits()), value)
+        })?,
+        Lit::Int(_) | Lit::Float(_) => {
+            return Err(syn::Error::new_spanned(
+                &literal,
+                "write the number without a type suffix; the inner type decides it",
+            ));
+        }
+        _ => {
+            return Err(syn::Error::new_spanned(
+                &literal,
+                "expected a number literal, such as `1`, `-5` or `2.5`",
+            ));
+        }
+    };
+    Ok(NumberBound {
+        text,
+        value,
+        tokens,
+    })
 }

@@ -3,9 +3,11 @@
 //! runs only when none was found.
 
 use crate::ast::{Body, Container, Newtype, Variant};
-use crate::attr::{LengthRule, NumberBound, NumberValue, RangeRule, Rules, Spanned};
+use crate::attr::{LengthRule, NumberBound, NumberValue, RangeRule, Spanned};
+use crate::default_value::DefaultValue;
 use crate::errors::Errors;
 use crate::inner_type::{Element, InnerType, Primitive};
+use crate::vocabulary::{Family, KEYS, Rules};
 use std::collections::HashMap;
 
 pub fn container(container: &Container, errors: &mut Errors) {
@@ -15,12 +17,188 @@ pub fn container(container: &Container, errors: &mut Errors) {
             field_is_private(newtype, errors);
             inner_type_is_supported(newtype, errors);
             newtype_rules(&container.rules, &newtype.inner, errors);
+            sanitizers(&container.rules, errors);
+            newtype_default(&container.rules, &newtype.inner, errors);
         }
         Body::Enum(variants) => {
-            enum_rules(&container.rules, errors);
+            applicable(&container.rules, Family::Enum, errors);
             enum_variants(container, variants, errors);
+            enum_default(&container.rules, variants, errors);
         }
         Body::Invalid => {}
+    }
+    sensitive_is_not_derived_debug(container, errors);
+}
+
+/// A `sensitive` type gets a `Debug` from this derive that never shows the value; a derived
+/// `Debug` would print it (and conflict with ours), so it is refused where it is written.
+fn sensitive_is_not_derived_debug(container: &Container, errors: &mut Errors) {
+    if container.rules.sensitive.is_none() {
+        return;
+    }
+    for attr in &container.input.attrs {
+        if !attr.path().is_ident("derive") {
+            continue;
+        }
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("Debug")
+                || meta
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == "Debug")
+            {
+                errors.spanned(
+                    &meta.path,
+                    "a `sensitive` type gets its `Debug` from `Constrained`, which prints \
+                     `Name(*** sensitive ***)`; remove `Debug` from this derive",
+                );
+            }
+            Ok(())
+        });
+    }
+}
+
+/// `lowercase` and `uppercase` undo each other, and `sanitize()` with none does nothing.
+fn sanitizers(rules: &Rules, errors: &mut Errors) {
+    let Some(sanitize) = &rules.sanitize else {
+        return;
+    };
+    let s = &sanitize.value;
+    if let (Some(_), Some(upper)) = (s.lowercase, s.uppercase) {
+        errors.at(
+            upper,
+            "`lowercase` and `uppercase` cannot both apply; keep one of them",
+        );
+    }
+    if s.trim.is_none() && s.lowercase.is_none() && s.uppercase.is_none() {
+        errors.at(
+            sanitize.span,
+            "`sanitize` needs at least one of `trim`, `lowercase`, `uppercase`, e.g. \
+             `sanitize(trim)`",
+        );
+    }
+}
+
+/// A default must be a value of the type: checked here, against every rule, so `Default` can
+/// never build an invalid value.
+fn newtype_default(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
+    let Some(default) = &rules.default else {
+        return;
+    };
+    let tokens = default.value.tokens();
+    if rules.check.is_some() {
+        errors.spanned(
+            &tokens,
+            "a default cannot be checked against a custom `check` rule, which only runs at run \
+             time; implement `Default` by hand, building the value with `new`",
+        );
+        return;
+    }
+    match (&default.value, inner) {
+        (DefaultValue::Text(literal), InnerType::Text) => {
+            let text = literal.value();
+            if let Some(sanitize) = &rules.sanitize {
+                let sanitized = sanitize.value.apply(&text);
+                if sanitized != text {
+                    errors.spanned(
+                        literal,
+                        format!("write the default as `sanitize` leaves it: {sanitized:?}"),
+                    );
+                    return;
+                }
+            }
+            if let Some(length) = &rules.length {
+                let chars = text.chars().count();
+                let LengthRule { min, max, .. } = &length.value;
+                if min.as_ref().is_some_and(|m| chars < m.value)
+                    || max.as_ref().is_some_and(|m| chars > m.value)
+                {
+                    errors.spanned(
+                        literal,
+                        format!(
+                            "the default has length {chars}, which breaks the rule `{}`",
+                            crate::expand::length_as_written(&length.value)
+                        ),
+                    );
+                }
+            }
+            if let Some(pattern) = &rules.pattern
+                && let Some(compiled) = &pattern.value.compiled
+            {
+                match &compiled.tables {
+                    Some(tables) if !tables.matches(&text) => errors.spanned(
+                        literal,
+                        format!(
+                            "the default does not match the rule `pattern = {:?}`",
+                            pattern.value.source
+                        ),
+                    ),
+                    Some(_) => {}
+                    None => errors.spanned(
+                        literal,
+                        "this pattern is past the compile-time automaton's budget, so a default \
+                         cannot be checked against it; implement `Default` by hand",
+                    ),
+                }
+            }
+        }
+        (DefaultValue::Number(bound), InnerType::Number(primitive)) => {
+            if !bound_fits(bound, *primitive, errors) {
+                return;
+            }
+            if let Some(range) = &rules.range {
+                let RangeRule { min, max, .. } = &range.value;
+                let below = min.as_ref().is_some_and(|m| m.value.exceeds(bound.value));
+                let above = max.as_ref().is_some_and(|m| bound.value.exceeds(m.value));
+                if below || above {
+                    errors.spanned(
+                        &bound.tokens,
+                        format!(
+                            "the default {} breaks the rule `{}`",
+                            bound.text,
+                            crate::expand::range_as_written(&range.value)
+                        ),
+                    );
+                }
+            }
+        }
+        (DefaultValue::Text(_), InnerType::Number(_)) => errors.spanned(
+            &tokens,
+            "the inner type is a number: write the default as a number, e.g. `default = 25`",
+        ),
+        (DefaultValue::Number(_), InnerType::Text) => errors.spanned(
+            &tokens,
+            "the inner type is a string: write the default as a string, e.g. `default = \"…\"`",
+        ),
+        // `default` on other families is reported by the vocabulary's applicability check.
+        _ => {}
+    }
+}
+
+/// An enum's default is one of its values, written as on the wire.
+fn enum_default(rules: &Rules, variants: &[Variant], errors: &mut Errors) {
+    let Some(default) = &rules.default else {
+        return;
+    };
+    let values: Vec<&str> = variants
+        .iter()
+        .filter(|v| !v.is_catch_all())
+        .map(|v| v.wire.as_str())
+        .collect();
+    match &default.value {
+        DefaultValue::Text(literal) if values.contains(&literal.value().as_str()) => {}
+        value => errors.spanned(
+            value.tokens(),
+            format!(
+                "the default of an enum is one of its wire values: {}",
+                values
+                    .iter()
+                    .map(|v| format!("{v:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
     }
 }
 
@@ -74,96 +252,32 @@ fn inner_type_is_supported(newtype: &Newtype, errors: &mut Errors) {
         errors.spanned(
             newtype.ty,
             "unsupported inner type; a constrained type wraps `String`, a primitive integer, \
-             `f32`, `f64`, `Vec<T>`, `HashMap<K, V>` or `BTreeMap<K, V>`",
+             `f32`, `f64`, `constrained::Blob`, `Vec<T>`, `HashMap<K, V>` or `BTreeMap<K, V>`, \
+             named as such: the derive reads the type as written, so it does not see through a \
+             type alias (write the type itself), and `Box<str>` or `&str` are not supported \
+             (use `String`)",
         );
     }
 }
 
-/// Each rule applies to one family of types; anything else is a mistake worth naming.
-fn newtype_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
-    if let InnerType::Unsupported = inner {
-        return;
-    }
-    let what = inner.describe();
-    let (text, number, list, map) = (
-        matches!(inner, InnerType::Text),
-        matches!(inner, InnerType::Number(_)),
-        matches!(inner, InnerType::List { .. }),
-        matches!(inner, InnerType::Map { .. }),
-    );
-    if let Some(pattern) = &rules.pattern
-        && !text
-    {
-        let hint = if list || map {
-            "; put it on the elements, e.g. `item(pattern = \"…\")`"
-        } else {
-            ""
-        };
-        errors.at(
-            pattern.span,
-            format!("`pattern` applies to strings, not to {what}{hint}"),
-        );
-    }
-    if let Some(length) = &rules.length
-        && number
-    {
-        errors.at(length.span, format!("`length` applies to strings, blobs, lists and maps, not to {what}; bound a number with `range(min = …, max = …)`"));
-    }
-    if let Some(range) = &rules.range
-        && !number
-    {
-        errors.at(range.span, format!("`range` applies to numbers, not to {what}; bound a length with `length(min = …, max = …)`"));
-    }
-    if !map {
-        for slot in [&rules.key, &rules.value].into_iter().flatten() {
-            errors.at(
-                slot.span,
-                format!(
-                    "`key(…)` and `value(…)` apply to maps, not to {what}{}",
-                    if list {
-                        "; use `item(…)` on a list"
-                    } else {
-                        ""
-                    }
-                ),
-            );
+/// Each rule applies to some families of inner type (the vocabulary says which); anything else is
+/// a mistake worth naming, with what to write instead.
+fn applicable(rules: &Rules, family: Family, errors: &mut Errors) {
+    for key in KEYS {
+        if let Some(span) = (key.written)(rules)
+            && !key.families.contains(&family)
+        {
+            errors.at(span, key.not_applicable(family));
         }
     }
-    if let Some(item) = &rules.item
-        && !list
-    {
-        errors.at(
-            item.span,
-            format!(
-                "`item(…)` applies to lists, not to {what}{}",
-                if map {
-                    "; use `key(…)` and `value(…)` on a map"
-                } else {
-                    ""
-                }
-            ),
-        );
-    }
-    if let Some(span) = rules.unique_items
-        && !list
-    {
-        errors.at(
-            span,
-            format!("`unique_items` applies to lists, not to {what}"),
-        );
-    }
-    if let Some(rename_all) = &rules.rename_all {
-        errors.at(
-            rename_all.span,
-            "`rename_all` applies to enums; a newtype has no variants to rename",
-        );
-    }
-    if let Some(length) = &rules.length {
-        length_bounds(length, errors);
-    }
-    if let (Some(range), InnerType::Number(primitive)) = (&rules.range, inner) {
-        range_bounds(range, *primitive, errors);
-    }
+}
+
+fn newtype_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
+    let Some(family) = inner.family() else {
+        return;
+    };
+    applicable(rules, family, errors);
+    bounds(rules, inner, errors);
     match inner {
         InnerType::List { item } => element_rules(rules.item.as_ref(), item, errors),
         InnerType::Map { key, value } => {
@@ -171,6 +285,18 @@ fn newtype_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
             element_rules(rules.value.as_ref(), value, errors);
         }
         _ => {}
+    }
+}
+
+/// The bounds of `length` and `range`, where they apply.
+fn bounds(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
+    if let Some(length) = &rules.length
+        && !matches!(inner, InnerType::Number(_))
+    {
+        length_bounds(length, errors);
+    }
+    if let (Some(range), InnerType::Number(primitive)) = (&rules.range, inner) {
+        range_bounds(range, *primitive, errors);
     }
 }
 
@@ -192,55 +318,26 @@ fn element_rules(rules: Option<&Spanned<Box<Rules>>>, element: &Element, errors:
             return;
         }
     };
-    for (slot, name) in [
-        (rules.key.as_ref().map(|s| s.span), "key(…)"),
-        (rules.value.as_ref().map(|s| s.span), "value(…)"),
-        (rules.item.as_ref().map(|s| s.span), "item(…)"),
-        (rules.sensitive, "sensitive"),
-        (rules.unique_items, "unique_items"),
-        (rules.rename_all.as_ref().map(|s| s.span), "rename_all"),
-    ] {
-        if let Some(span) = slot {
+    let Some(family) = inner.family() else {
+        return;
+    };
+    for key in KEYS {
+        let Some(span) = (key.written)(rules) else {
+            continue;
+        };
+        if !key.on_elements {
             errors.at(
                 span,
                 format!(
-                    "`{name}` cannot be used on an element; put it on the constrained type itself"
+                    "`{}` cannot be used on an element; put it on the constrained type itself",
+                    key.name
                 ),
             );
+        } else if !key.families.contains(&family) {
+            errors.at(span, key.not_applicable(family));
         }
     }
-    applicable_element_rules(rules, &inner, errors);
-}
-
-fn applicable_element_rules(rules: &Rules, inner: &InnerType, errors: &mut Errors) {
-    let what = inner.describe();
-    if let Some(pattern) = &rules.pattern
-        && !matches!(inner, InnerType::Text)
-    {
-        errors.at(
-            pattern.span,
-            format!("`pattern` applies to strings, not to {what}"),
-        );
-    }
-    if let Some(length) = &rules.length {
-        if matches!(inner, InnerType::Number(_)) {
-            errors.at(
-                length.span,
-                format!("`length` applies to strings, not to {what}; use `range`"),
-            );
-        } else {
-            length_bounds(length, errors);
-        }
-    }
-    if let Some(range) = &rules.range {
-        match inner {
-            InnerType::Number(p) => range_bounds(range, *p, errors),
-            _ => errors.at(
-                range.span,
-                format!("`range` applies to numbers, not to {what}; use `length`"),
-            ),
-        }
-    }
+    bounds(rules, &inner, errors);
 }
 
 /// A length needs a bound, and `min` above `max` admits nothing.
@@ -361,25 +458,6 @@ fn bound_fits(bound: &NumberBound, primitive: Primitive, errors: &mut Errors) ->
             }
             finite
         }
-    }
-}
-
-/// An enum's rules are its value set; string and number rules have nothing to apply to.
-fn enum_rules(rules: &Rules, errors: &mut Errors) {
-    let spans = [
-        rules.pattern.as_ref().map(|s| (s.span, "pattern")),
-        rules.length.as_ref().map(|s| (s.span, "length")),
-        rules.range.as_ref().map(|s| (s.span, "range")),
-        rules.key.as_ref().map(|s| (s.span, "key")),
-        rules.value.as_ref().map(|s| (s.span, "value")),
-        rules.item.as_ref().map(|s| (s.span, "item")),
-        rules.unique_items.map(|s| (s, "unique_items")),
-    ];
-    for (span, name) in spans.into_iter().flatten() {
-        errors.at(
-            span,
-            format!("`{name}` does not apply to an enum, whose rule is its set of values; an enum takes `rename_all` and `sensitive`"),
-        );
     }
 }
 

@@ -3,6 +3,7 @@
 //! A derive sees tokens, not resolved types, so the classification is by name: `String`, the
 //! primitive numbers, `Vec<T>`, `HashMap<K, V[, S]>` and `BTreeMap<K, V>`, with any path prefix.
 
+use crate::vocabulary::Family;
 use syn::{GenericArgument, PathArguments, Type};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,16 +36,16 @@ pub enum Element {
 }
 
 impl InnerType {
-    pub fn describe(&self) -> &'static str {
-        match self {
-            InnerType::Text => "a string",
-            InnerType::Blob => "a blob",
-            InnerType::Number(Primitive::Integer { .. }) => "an integer",
-            InnerType::Number(Primitive::Float { .. }) => "a float",
-            InnerType::List { .. } => "a list",
-            InnerType::Map { .. } => "a map",
-            InnerType::Unsupported => "an unsupported type",
-        }
+    /// The vocabulary's family of the type, or `None` when it is unsupported.
+    pub fn family(&self) -> Option<Family> {
+        Some(match self {
+            InnerType::Text => Family::Text,
+            InnerType::Blob => Family::Blob,
+            InnerType::Number(_) => Family::Number,
+            InnerType::List { .. } => Family::List,
+            InnerType::Map { .. } => Family::Map,
+            InnerType::Unsupported => return None,
+        })
     }
 }
 

@@ -9,11 +9,14 @@ mod ast;
 mod attr;
 mod case;
 mod check;
+mod default_value;
 mod errors;
 mod expand;
 mod inner_type;
 mod pattern;
+mod sanitize;
 mod suggest;
+mod vocabulary;
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

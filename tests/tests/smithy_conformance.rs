@@ -139,7 +139,7 @@ struct MalformedPatternOverrideInput {
     union: Option<PatternUnionOverride>,
 }
 
-#[derive(Debug, Constrained)]
+#[derive(Constrained)]
 #[constrained(sensitive, pattern = "^[a-m]+$")]
 struct SensitivePatternString(String);
 

@@ -155,6 +155,13 @@ impl Session {
     }
 }
 
+/// How many violations this thread's session has recorded so far (kept or counted), or `None`
+/// outside a session: a rule that must see a value whole, such as a custom check, runs only when
+/// nothing inside the value was rejected.
+pub(crate) fn recorded_count() -> Option<usize> {
+    with(|s| s.recorded.violations.len() + s.recorded.omitted)
+}
+
 pub(crate) fn push(step: Step) {
     with(|s| s.path.push(step));
 }

@@ -38,6 +38,26 @@ impl EnumRules {
         }
     }
 
+    /// The index of `text` among the known values, in `const` context (for checked literals).
+    pub const fn literal_index(&self, text: &str) -> Option<usize> {
+        let text = text.as_bytes();
+        let mut index = 0;
+        while index < self.accepted.len() {
+            let value = self.accepted[index].as_bytes();
+            if value.len() == text.len() {
+                let mut i = 0;
+                while i < value.len() && value[i] == text[i] {
+                    i += 1;
+                }
+                if i == value.len() {
+                    return Some(index);
+                }
+            }
+            index += 1;
+        }
+        None
+    }
+
     /// The violation for a value outside the set.
     pub fn violation(&self, text: &str) -> Violation {
         Violation::new(Rule::Enum {

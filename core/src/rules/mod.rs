@@ -3,8 +3,10 @@
 
 pub(crate) mod blob;
 pub(crate) mod collection;
+pub(crate) mod custom;
 pub(crate) mod element;
 pub(crate) mod enumeration;
 pub(crate) mod length;
 pub(crate) mod number;
+pub(crate) mod sanitize;
 pub(crate) mod text;

@@ -4,6 +4,7 @@ use crate::document::reject::reject;
 use crate::document::session;
 use crate::pattern::Pattern;
 use crate::rules::length::LengthBounds;
+use crate::rules::sanitize::Sanitizers;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -17,6 +18,8 @@ pub struct TextRules {
     pub pattern: Option<&'static Pattern>,
     /// Whether the value may never be echoed in an error.
     pub sensitive: bool,
+    /// `sanitize(…)`: rewrites applied before the rules are checked, if any.
+    pub sanitize: Option<Sanitizers>,
 }
 
 impl TextRules {
@@ -25,6 +28,7 @@ impl TextRules {
         length: None,
         pattern: None,
         sensitive: false,
+        sanitize: None,
     };
 
     /// Checks `text`: the length first, since it is cheap, then the pattern.
@@ -44,6 +48,72 @@ impl TextRules {
         }
         Ok(())
     }
+}
+
+impl TextRules {
+    /// Sanitizes and checks borrowed `text`, copying it only once it satisfies the rules.
+    pub fn accept_str(&self, text: &str) -> Result<String, Violation> {
+        match self.sanitize {
+            None => {
+                self.check(text)?;
+                Ok(text.to_owned())
+            }
+            Some(sanitizers) => {
+                let text = sanitizers.apply(text);
+                self.check(&text)?;
+                Ok(text.into_owned())
+            }
+        }
+    }
+
+    /// Sanitizes and checks owned `text`, keeping its allocation.
+    pub fn accept_string(&self, text: String) -> Result<String, Violation> {
+        let text = match self.sanitize {
+            None => text,
+            Some(sanitizers) => sanitizers.apply_owned(text),
+        };
+        self.check(&text)?;
+        Ok(text)
+    }
+
+    /// Which rule `text` breaks, decided in `const` context (for checked literals): the length,
+    /// then the pattern by its automaton. Sanitizers are not applied: a literal is written as
+    /// the sanitizers would leave it.
+    pub const fn literal_fault(&self, text: &str) -> LiteralFault {
+        if let Some(length) = &self.length {
+            let bytes = text.as_bytes();
+            let mut chars = 0;
+            let mut i = 0;
+            while i < bytes.len() {
+                // Every byte but a UTF-8 continuation byte starts a character.
+                if bytes[i] & 0xC0 != 0x80 {
+                    chars += 1;
+                }
+                i += 1;
+            }
+            if !length.contains(chars) {
+                return LiteralFault::Length;
+            }
+        }
+        if let Some(pattern) = self.pattern
+            && !pattern.is_match_const(text)
+        {
+            return LiteralFault::Pattern;
+        }
+        LiteralFault::None
+    }
+}
+
+/// Which rule a literal breaks, as decided in `const` context; generated code turns it into the
+/// compile error that names the rule as written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LiteralFault {
+    /// The literal satisfies the rules.
+    None,
+    /// It breaks `length`.
+    Length,
+    /// It breaks `pattern`.
+    Pattern,
 }
 
 /// Deserializes a string under `rules`, checking the borrowed text before allocating a copy, so
@@ -70,15 +140,15 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
-        match self.rules.check(text) {
-            Ok(()) => Ok(text.to_owned()),
+        match self.rules.accept_str(text) {
+            Ok(text) => Ok(text),
             Err(violation) => reject(violation).map(|()| String::new()),
         }
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-        match self.rules.check(&text) {
-            Ok(()) => Ok(text),
+        match self.rules.accept_string(text) {
+            Ok(text) => Ok(text),
             Err(violation) => reject(violation).map(|()| String::new()),
         }
     }

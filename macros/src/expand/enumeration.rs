@@ -1,13 +1,16 @@
 //! Expands a constrained enum: its value set as constants, string conversions and serde impls
 //! that match wire values on the borrowed text.
 
+use super::literal;
+use super::newtype::formatting;
 use crate::ast::{Container, Variant};
+use crate::default_value::DefaultValue;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
     let ident = container.ident;
-    let p = quote!(::constrained::__private);
+    let p = container.private();
     let sensitive = container.rules.sensitive.is_some();
     let values: Vec<&Variant> = variants.iter().filter(|v| !v.is_catch_all()).collect();
     let catch_all = variants.iter().find(|v| v.is_catch_all());
@@ -52,13 +55,61 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
         }
     };
 
+    let literal_arms = values.iter().enumerate().map(|(i, v)| {
+        let name = &v.variant.ident;
+        let i = Literal::usize_unsuffixed(i);
+        quote!(::core::option::Option::Some(#i) => #ident::#name,)
+    });
+    let not_a_value = literal::breaks(
+        container,
+        &format!(
+            "one of {}",
+            values
+                .iter()
+                .map(|v| format!("{:?}", v.wire))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    );
+    let default = container.rules.default.as_ref().and_then(|default| {
+        let DefaultValue::Text(literal) = &default.value else {
+            return None;
+        };
+        let variant = values.iter().find(|v| v.wire == literal.value())?;
+        let name = &variant.variant.ident;
+        Some(quote! {
+            /// The default given by `#[constrained(default = …)]`.
+            #[automatically_derived]
+            impl ::core::default::Default for #ident {
+                fn default() -> Self {
+                    #ident::#name
+                }
+            }
+        })
+    });
+    let formatting = formatting(container, Some(quote!(f.write_str(self.as_str()))));
+
     quote! {
         #[automatically_derived]
         impl #ident {
+            #[doc(hidden)]
+            pub const fn __literal(text: &'static str) -> Self {
+                match Self::RULES.literal_index(text) {
+                    #(#literal_arms)*
+                    _ => ::core::panic!("{}", #not_a_value),
+                }
+            }
+
+            #[doc(hidden)]
+            pub const fn __from_literal(value: Self) -> Self {
+                value
+            }
+
             /// Every value of the set, as it is written on the wire, in declaration order.
             pub const VALUES: &'static [&'static str] = &[#(#accepted),*];
 
             /// The value set as data: what is accepted and what messages list.
+            #[doc(hidden)]
             pub const RULES: &'static #p::EnumRules = &#p::EnumRules {
                 accepted: Self::VALUES,
                 listed: &[#(#listed),*],
@@ -100,12 +151,8 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl #p::fmt::Display for #ident {
-            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        #formatting
+        #default
 
         #[automatically_derived]
         impl #p::serde::Serialize for #ident {

@@ -1,11 +1,18 @@
 //! Code generation: reads the checked model and emits thin impls that call into `constrained`.
 
+mod blob;
 mod enumeration;
+mod list;
+mod literal;
+mod map;
 mod newtype;
+mod number;
 mod rules;
+mod text;
+
+pub use rules::{length_as_written, range_as_written};
 
 use crate::ast::{self, Body, Container};
-use crate::attr::Rules;
 use crate::check;
 use crate::errors::Errors;
 use proc_macro2::TokenStream;
@@ -23,7 +30,7 @@ pub fn checked(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Option<T
             // shape allows them, so code using the type type-checks and the user sees only the
             // mistakes in the attribute, not a cascade of missing methods.
             let fallback = check::expandable_without_rules(&container).then(|| {
-                container.rules = Rules::default();
+                container.rules.without_rules();
                 expand(&container)
             });
             Err((error, fallback))

@@ -1,164 +1,110 @@
-//! Expands a constrained newtype: its rules as an associated constant, validating construction,
-//! accessors, conversions and serde impls.
+//! Expands a constrained newtype: what every family shares (validating construction, accessors,
+//! the `Constrained` trait, serde, a custom check, a checked default, sensitive formatting),
+//! around what its family's module contributes.
 
-use super::rules;
+use super::{blob, list, map, number, text};
 use crate::ast::{Container, Newtype};
+use crate::default_value::DefaultValue;
 use crate::inner_type::InnerType;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
+/// What one family of inner type contributes to a newtype's expansion.
+pub struct FamilyImpls {
+    /// The type of the `RULES` constant.
+    pub rules_ty: TokenStream,
+    /// The value of the `RULES` constant.
+    pub rules_value: TokenStream,
+    /// Statements validating `inner` with `?` on a `Violation`; they may rebind `inner` (a
+    /// sanitized string).
+    pub check: TokenStream,
+    /// An expression reading the inner value from `deserializer` under `Self::RULES`.
+    pub deserialize: TokenStream,
+    /// Items of the inherent impl beside `RULES`: documented constants, literal support.
+    pub inherent: TokenStream,
+    /// Trait impls of the family: conversions, `Deref`, `Display`.
+    pub impls: TokenStream,
+    /// How a non-sensitive value is displayed, if the family has a `Display`.
+    pub display: Option<TokenStream>,
+    /// The body of `Default::default`, when `default = …` was given.
+    pub default: Option<TokenStream>,
+}
+
 pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
-    let ident = container.ident;
-    let inner_ty = newtype.ty;
-    let r = &container.rules;
-    let sensitive = r.sensitive.is_some();
-    let p = quote!(::constrained::__private);
-
-    let mut consts = TokenStream::new();
-    if let Some(pattern) = &r.pattern {
-        let source = &pattern.value.source;
-        consts.extend(quote! {
-            /// The pattern every value matches as a whole, as written.
-            pub const PATTERN: &'static str = #source;
-        });
-    }
-    if let Some(length) = &r.length {
-        if let Some(min) = &length.value.min {
-            let min = Literal::usize_unsuffixed(min.value);
-            consts.extend(quote! {
-                /// The least length a value may have.
-                pub const MIN_LENGTH: usize = #min;
-            });
-        }
-        if let Some(max) = &length.value.max {
-            let max = Literal::usize_unsuffixed(max.value);
-            consts.extend(quote! {
-                /// The greatest length a value may have.
-                pub const MAX_LENGTH: usize = #max;
-            });
-        }
-    }
-
-    let (rules_ty, rules_value, check, deserialize, extra) = match &newtype.inner {
-        InnerType::Text => (
-            quote!(#p::TextRules),
-            rules::text(Some(r), sensitive),
-            quote!(Self::RULES.check(&inner)?;),
-            quote!(#p::deserialize_text(deserializer, Self::RULES)),
-            text_extras(ident),
-        ),
-        InnerType::Number(primitive) => {
-            let range = r.range.as_ref().map(|r| &r.value);
-            for (bound, name, doc) in [
-                (
-                    range.and_then(|r| r.min.as_ref()),
-                    quote!(MIN),
-                    "The least value allowed.",
-                ),
-                (
-                    range.and_then(|r| r.max.as_ref()),
-                    quote!(MAX),
-                    "The greatest value allowed.",
-                ),
-            ] {
-                if let Some(bound) = bound {
-                    let literal = rules::bound_literal(bound, *primitive);
-                    consts.extend(quote! {
-                        #[doc = #doc]
-                        pub const #name: #inner_ty = #literal;
-                    });
-                }
-            }
-            (
-                quote!(#p::RangeRules<#inner_ty>),
-                rules::range(range, *primitive, inner_ty, sensitive),
-                quote! {
-                    let inner = #p::Number::normalized(inner);
-                    Self::RULES.check(inner)?;
-                },
-                quote!(#p::deserialize_number(deserializer, Self::RULES)),
-                number_extras(ident, inner_ty),
-            )
-        }
-        InnerType::Blob => (
-            quote!(#p::BlobRules),
-            {
-                let length = length_option(r);
-                quote!(#p::BlobRules { length: #length })
-            },
-            quote!(Self::RULES.check(&inner)?;),
-            quote!(#p::deserialize_blob(deserializer, Self::RULES)),
-            TokenStream::new(),
-        ),
-        InnerType::List { item } => {
-            let item_ty = &newtype.element_types[0];
-            let item_rules = r.item.as_ref().map(|s| &*s.value);
-            let item_rules_ty = rules::element_type(item, item_ty);
-            let unique = r.unique_items.is_some();
-            let (check_unique, deserialize) = if unique {
-                (
-                    quote!(#p::check_unique_items(&inner)?;),
-                    quote!(#p::deserialize_unique_list::<_, #item_ty, _>(deserializer, Self::RULES)),
-                )
-            } else {
-                (
-                    TokenStream::new(),
-                    quote!(#p::deserialize_list::<_, #item_ty, _>(deserializer, Self::RULES)),
-                )
-            };
-            (
-                quote!(#p::ListRules<#item_rules_ty>),
-                {
-                    let length = length_option(r);
-                    let item = rules::element(item, item_ty, item_rules, sensitive);
-                    quote!(#p::ListRules { length: #length, item: #item, unique_items: #unique })
-                },
-                quote! {
-                    #p::check_list::<#item_ty, _>(Self::RULES, &inner)?;
-                    #check_unique
-                },
-                deserialize,
-                TokenStream::new(),
-            )
-        }
-        InnerType::Map { key, value } => {
-            let key_ty = &newtype.element_types[0];
-            let value_ty = &newtype.element_types[1];
-            let key_rules_ty = rules::element_type(key, key_ty);
-            let value_rules_ty = rules::element_type(value, value_ty);
-            (
-                quote!(#p::MapRules<#key_rules_ty, #value_rules_ty>),
-                {
-                    let length = length_option(r);
-                    let key =
-                        rules::element(key, key_ty, r.key.as_ref().map(|s| &*s.value), sensitive);
-                    let value = rules::element(
-                        value,
-                        value_ty,
-                        r.value.as_ref().map(|s| &*s.value),
-                        sensitive,
-                    );
-                    quote!(#p::MapRules { length: #length, key: #key, value: #value, sensitive: #sensitive })
-                },
-                quote!(#p::check_map::<#inner_ty, #key_ty, #value_ty, _, _>(Self::RULES, &inner)?;),
-                quote!(#p::deserialize_map::<_, #inner_ty, #key_ty, #value_ty, _, _>(deserializer, Self::RULES)),
-                TokenStream::new(),
-            )
-        }
+    let family = match &newtype.inner {
+        InnerType::Text => text::expand(container),
+        InnerType::Number(primitive) => number::expand(container, newtype, *primitive),
+        InnerType::Blob => blob::expand(container),
+        InnerType::List { item } => list::expand(container, newtype, item),
+        InnerType::Map { key, value } => map::expand(container, newtype, key, value),
         InnerType::Unsupported => return TokenStream::new(),
     };
+    let ident = container.ident;
+    let inner_ty = newtype.ty;
+    let p = container.private();
+    let FamilyImpls {
+        rules_ty,
+        rules_value,
+        check,
+        deserialize,
+        inherent,
+        impls,
+        display,
+        default,
+    } = family;
+
+    let (custom_const, custom_check, deserialize) = match &container.rules.check {
+        Some(path) => {
+            let path = &path.value;
+            let name = quote!(#path).to_string().replace(' ', "");
+            let sensitive = container.rules.sensitive.is_some();
+            (
+                quote! {
+                    /// The type's `check` rule.
+                    const CHECK: &'static #p::CustomRule<#inner_ty> = &#p::CustomRule {
+                        name: #name,
+                        check: |inner: &#inner_ty| {
+                            #path(inner).map_err(|e| ::std::string::ToString::to_string(&e))
+                        },
+                        sensitive: #sensitive,
+                    };
+                },
+                quote!(Self::CHECK.check(&inner)?;),
+                quote!(#p::deserialize_checked(deserializer, |deserializer| #deserialize, Self::CHECK)),
+            )
+        }
+        None => (TokenStream::new(), TokenStream::new(), deserialize),
+    };
+
+    let formatting = formatting(container, display);
+    let default = default.map(|body| {
+        quote! {
+            /// The default given by `#[constrained(default = …)]`, checked against the rules when
+            /// the derive expanded.
+            #[automatically_derived]
+            impl ::core::default::Default for #ident {
+                fn default() -> Self {
+                    #body
+                }
+            }
+        }
+    });
 
     quote! {
         #[automatically_derived]
         impl #ident {
-            #consts
+            #inherent
 
-            /// The rules every value of this type satisfies, as data.
+            /// The rules every value of this type satisfies, as data the runtime checks.
+            #[doc(hidden)]
             pub const RULES: &'static #rules_ty = &#rules_value;
+
+            #custom_const
 
             /// Validates `inner` and wraps it, or returns the first rule it breaks.
             pub fn new(inner: #inner_ty) -> ::core::result::Result<Self, #p::Violation> {
                 #check
+                #custom_check
                 ::core::result::Result::Ok(Self(inner))
             }
 
@@ -200,6 +146,13 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
         }
 
         #[automatically_derived]
+        impl ::core::convert::From<#ident> for #inner_ty {
+            fn from(value: #ident) -> Self {
+                value.0
+            }
+        }
+
+        #[automatically_derived]
         impl #p::serde::Serialize for #ident {
             fn serialize<S: #p::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 #p::serde::Serialize::serialize(&self.0, serializer)
@@ -213,83 +166,63 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
             }
         }
 
-        #extra
+        #impls
+        #formatting
+        #default
     }
 }
 
-fn length_option(rules: &crate::attr::Rules) -> TokenStream {
-    match &rules.length {
-        Some(l) => {
-            let length = rules::length(&l.value);
-            quote!(::core::option::Option::Some(#length))
-        }
-        None => quote!(::core::option::Option::None),
+/// `Display` (the value, or a redaction for a sensitive type) and, for a sensitive type, a
+/// `Debug` that never shows the value.
+pub fn formatting(container: &Container, display: Option<TokenStream>) -> TokenStream {
+    let ident = container.ident;
+    let p = container.private();
+    if container.rules.sensitive.is_none() {
+        return display
+            .map(|display| {
+                quote! {
+                    #[automatically_derived]
+                    impl #p::fmt::Display for #ident {
+                        fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                            #display
+                        }
+                    }
+                }
+            })
+            .unwrap_or_default();
     }
-}
-
-fn text_extras(ident: &syn::Ident) -> TokenStream {
-    let p = quote!(::constrained::__private);
+    let name = ident.to_string();
     quote! {
-        #[automatically_derived]
-        impl #ident {
-            /// The value as a string slice.
-            pub fn as_str(&self) -> &str {
-                &self.0
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::TryFrom<&str> for #ident {
-            type Error = #p::Violation;
-
-            fn try_from(text: &str) -> ::core::result::Result<Self, #p::Violation> {
-                Self::RULES.check(text)?;
-                ::core::result::Result::Ok(Self(::std::borrow::ToOwned::to_owned(text)))
-            }
-        }
-
-        #[automatically_derived]
-        impl #p::FromStr for #ident {
-            type Err = #p::Violation;
-
-            fn from_str(text: &str) -> ::core::result::Result<Self, #p::Violation> {
-                <Self as ::core::convert::TryFrom<&str>>::try_from(text)
-            }
-        }
-
-        #[automatically_derived]
-        impl ::core::convert::AsRef<str> for #ident {
-            fn as_ref(&self) -> &str {
-                &self.0
-            }
-        }
-
+        /// Never shows the value: the type is `sensitive`.
         #[automatically_derived]
         impl #p::fmt::Display for #ident {
             fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
-                f.write_str(&self.0)
+                f.write_str(#p::REDACTED)
+            }
+        }
+
+        /// Never shows the value: the type is `sensitive`.
+        #[automatically_derived]
+        impl #p::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
+                #p::debug_redacted(f, #name)
             }
         }
     }
 }
 
-fn number_extras(ident: &syn::Ident, inner_ty: &syn::Type) -> TokenStream {
-    let p = quote!(::constrained::__private);
-    quote! {
-        #[automatically_derived]
-        impl #p::FromStr for #ident {
-            type Err = #p::ParseError;
-
-            fn from_str(text: &str) -> ::core::result::Result<Self, #p::ParseError> {
-                #p::parse_number::<#inner_ty, Self>(text, Self::new)
-            }
+/// The body of `Default::default` for a string or number default, already checked.
+pub fn default_body(container: &Container, inner: &InnerType) -> Option<TokenStream> {
+    let default = &container.rules.default.as_ref()?.value;
+    Some(match (default, inner) {
+        (DefaultValue::Text(literal), _) => {
+            quote!(Self(::std::string::String::from(#literal)))
         }
-
-        #[automatically_derived]
-        impl #p::fmt::Display for #ident {
-            fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
-                #p::fmt::Display::fmt(&self.0, f)
-            }
+        (DefaultValue::Number(bound), InnerType::Number(primitive)) => {
+            let literal = super::rules::bound_literal(bound, *primitive);
+            quote!(Self(#literal))
         }
-    }
+        // The check rejected every other pairing.
+        _ => return None,
+    })
 }

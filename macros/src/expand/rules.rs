@@ -1,8 +1,10 @@
 //! The rule values of a type as tokens: constant expressions of `constrained`'s rule structs.
 
-use crate::attr::{LengthRule, NumberBound, NumberValue, PatternRule, RangeRule, Rules};
+use crate::attr::{LengthRule, NumberBound, NumberValue, PatternRule, RangeRule};
 use crate::inner_type::{Element, Primitive};
 use crate::pattern::{Step, Tables};
+use crate::sanitize::Sanitizers;
+use crate::vocabulary::Rules;
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::Type;
@@ -14,7 +16,7 @@ fn option<T: ToTokens>(value: Option<T>) -> TokenStream {
     }
 }
 
-pub fn length(rule: &LengthRule) -> TokenStream {
+pub fn length(p: &TokenStream, rule: &LengthRule) -> TokenStream {
     let min = option(
         rule.min
             .as_ref()
@@ -25,19 +27,19 @@ pub fn length(rule: &LengthRule) -> TokenStream {
             .as_ref()
             .map(|m| Literal::usize_unsuffixed(m.value)),
     );
-    quote!(::constrained::__private::LengthBounds { min: #min, max: #max })
+    quote!(#p::LengthBounds { min: #min, max: #max })
 }
 
-pub fn pattern(rule: &PatternRule) -> TokenStream {
+pub fn pattern(p: &TokenStream, rule: &PatternRule) -> TokenStream {
     // Expansion runs only after every pattern compiled.
     let Some(compiled) = &rule.compiled else {
         return quote!(::core::option::Option::None);
     };
     let source = &rule.source;
-    let automaton = option(compiled.tables.as_ref().map(automaton));
+    let automaton = option(compiled.tables.as_ref().map(|t| automaton(p, t)));
     let matcher = match (&compiled.steps, &compiled.tables) {
         (Some(steps), _) => {
-            let straight_line = straight_line(steps);
+            let straight_line = straight_line(p, steps);
             quote!(::core::option::Option::Some(#straight_line))
         }
         (None, Some(_)) => quote!(::core::option::Option::None),
@@ -45,13 +47,15 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
         // that points at the pattern.
         (None, None) => {
             let runtime = &compiled.runtime_pattern;
-            let call =
-                quote_spanned!(rule.span=> ::constrained::__private::runtime_pattern!(#runtime));
+            // The whole call carries the pattern's span, so the feature's compile error points at
+            // the pattern.
+            let p = respanned(p, rule.span);
+            let call = quote_spanned!(rule.span=> #p::runtime_pattern!(#runtime));
             quote!(::core::option::Option::Some(#call))
         }
     };
     quote! {
-        &::constrained::__private::Pattern {
+        &#p::Pattern {
             source: #source,
             automaton: #automaton,
             matcher: #matcher,
@@ -59,7 +63,18 @@ pub fn pattern(rule: &PatternRule) -> TokenStream {
     }
 }
 
-fn automaton(tables: &Tables) -> TokenStream {
+fn respanned(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(span);
+            token
+        })
+        .collect()
+}
+
+fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     // Byte strings: one token per table, however large, which keeps expansion and compilation
     // cheap for crates with many patterns.
     let classes = Literal::byte_string(&tables.classes);
@@ -75,9 +90,9 @@ fn automaton(tables: &Tables) -> TokenStream {
     let stride = Literal::u32_unsuffixed(tables.stride);
     let start = Literal::u32_unsuffixed(tables.start);
     quote! {
-        ::constrained::__private::Automaton {
+        #p::Automaton {
             classes: #classes,
-            transitions: &::constrained::__private::u16_table::<#entries>(#transitions),
+            transitions: &#p::u16_table::<#entries>(#transitions),
             stride: #stride,
             accepting: #accepting,
             start: #start,
@@ -87,8 +102,8 @@ fn automaton(tables: &Tables) -> TokenStream {
 
 /// A function matching `steps` in order, each a call into `constrained`'s sequence steps with
 /// the class as a constant predicate.
-fn straight_line(steps: &[Step]) -> TokenStream {
-    let s = quote!(::constrained::__private::sequence);
+fn straight_line(p: &TokenStream, steps: &[Step]) -> TokenStream {
+    let s = quote!(#p::sequence);
     let (mut min_len, mut max_len) = (0usize, Some(0usize));
     for step in steps {
         let (min, max) = match step {
@@ -144,22 +159,33 @@ fn straight_line(steps: &[Step]) -> TokenStream {
     }}
 }
 
-pub fn text(rules: Option<&Rules>, sensitive: bool) -> TokenStream {
+pub fn text(p: &TokenStream, rules: Option<&Rules>, sensitive: bool) -> TokenStream {
     let length = option(
         rules
             .and_then(|r| r.length.as_ref())
-            .map(|l| length(&l.value)),
+            .map(|l| length(p, &l.value)),
     );
     let pattern = option(
         rules
             .and_then(|r| r.pattern.as_ref())
-            .map(|p| pattern(&p.value)),
+            .map(|rule| pattern(p, &rule.value)),
     );
+    let sanitize = option(rules.and_then(|r| r.sanitize.as_ref()).map(|s| {
+        let Sanitizers {
+            trim,
+            lowercase,
+            uppercase,
+        } = &s.value;
+        let (trim, lowercase, uppercase) =
+            (trim.is_some(), lowercase.is_some(), uppercase.is_some());
+        quote!(#p::Sanitizers { trim: #trim, lowercase: #lowercase, uppercase: #uppercase })
+    }));
     quote! {
-        ::constrained::__private::TextRules {
+        #p::TextRules {
             length: #length,
             pattern: #pattern,
             sensitive: #sensitive,
+            sanitize: #sanitize,
         }
     }
 }
@@ -185,6 +211,7 @@ pub fn bound_literal(bound: &NumberBound, primitive: Primitive) -> TokenStream {
 }
 
 pub fn range(
+    p: &TokenStream,
     rule: Option<&RangeRule>,
     primitive: Primitive,
     ty: &Type,
@@ -197,7 +224,7 @@ pub fn range(
     let min_text = option(min.map(|b| &b.text));
     let max_text = option(max.map(|b| &b.text));
     quote! {
-        ::constrained::__private::RangeRules::<#ty> {
+        #p::RangeRules::<#ty> {
             min: #min_value,
             max: #max_value,
             min_text: #min_text,
@@ -208,29 +235,55 @@ pub fn range(
 }
 
 /// The type of the rules of a key, value or item of type `ty`.
-pub fn element_type(element: &Element, ty: &Type) -> TokenStream {
+pub fn element_type(p: &TokenStream, element: &Element, ty: &Type) -> TokenStream {
     match element {
-        Element::Text => quote!(::constrained::__private::TextRules),
-        Element::Number(_) => quote!(::constrained::__private::RangeRules<#ty>),
-        Element::Other => quote!(::constrained::__private::NoRules),
+        Element::Text => quote!(#p::TextRules),
+        Element::Number(_) => quote!(#p::RangeRules<#ty>),
+        Element::Other => quote!(#p::NoRules),
     }
+}
+
+/// `Some(rules)` for an optional rule, `None` for its absence.
+pub fn length_option(p: &TokenStream, rules: &Rules) -> TokenStream {
+    option(rules.length.as_ref().map(|l| length(p, &l.value)))
+}
+
+/// A rule as the user wrote it, for compile errors about literals and defaults:
+/// `length(min = 1, max = 128)`.
+pub fn length_as_written(rule: &LengthRule) -> String {
+    let bounds: Vec<String> = [("min", &rule.min), ("max", &rule.max)]
+        .into_iter()
+        .filter_map(|(name, bound)| bound.as_ref().map(|b| format!("{name} = {}", b.value)))
+        .collect();
+    format!("length({})", bounds.join(", "))
+}
+
+/// `range(min = 1, max = 100)`, as written.
+pub fn range_as_written(rule: &RangeRule) -> String {
+    let bounds: Vec<String> = [("min", &rule.min), ("max", &rule.max)]
+        .into_iter()
+        .filter_map(|(name, bound)| bound.as_ref().map(|b| format!("{name} = {}", b.text)))
+        .collect();
+    format!("range({})", bounds.join(", "))
 }
 
 /// The rules of a key, value or item of type `ty`.
 pub fn element(
+    p: &TokenStream,
     element: &Element,
     ty: &Type,
     rules: Option<&Rules>,
     sensitive: bool,
 ) -> TokenStream {
     match element {
-        Element::Text => text(rules, sensitive),
-        Element::Number(p) => range(
+        Element::Text => text(p, rules, sensitive),
+        Element::Number(primitive) => range(
+            p,
             rules.and_then(|r| r.range.as_ref()).map(|r| &r.value),
-            *p,
+            *primitive,
             ty,
             sensitive,
         ),
-        Element::Other => quote!(::constrained::__private::NoRules),
+        Element::Other => quote!(#p::NoRules),
     }
 }

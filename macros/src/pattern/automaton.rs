@@ -30,7 +30,6 @@ pub struct Tables {
 
 impl Tables {
     /// Runs the tables on `input`, as `constrained::Automaton::matches` does.
-    #[cfg(test)]
     pub fn matches(&self, input: &str) -> bool {
         let mut state = self.start;
         for &byte in input.as_bytes() {
