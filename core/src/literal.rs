@@ -46,7 +46,11 @@
 /// `literal!` refuses it at compile time; build such a value with `new`.
 #[macro_export]
 macro_rules! literal {
-    ($ty:ty, $value:expr $(,)?) => {
+    ($ty:ty, $value:expr $(,)?) => {{
+        // An item `const` is evaluated by `cargo check` too, so a bad literal is an error in the
+        // editor, not only in a build; `forget` because a value with a destructor (a string, an
+        // open enum) cannot be dropped in `const` evaluation.
+        const _: () = ::core::mem::forget(<$ty>::__literal($value));
         <$ty>::__from_literal(const { <$ty>::__literal($value) })
-    };
+    }};
 }

@@ -46,7 +46,6 @@ pub const REDACTED: &str = "*** sensitive ***";
 
 /// A `sensitive` type's `Debug`: `Name(*** sensitive ***)`.
 pub fn debug_redacted(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
-    f.debug_tuple(name)
-        .field(&format_args!("{REDACTED}"))
-        .finish()
+    // Written out rather than through `debug_tuple`, so `{:#?}` keeps it on one line too.
+    write!(f, "{name}({REDACTED})")
 }

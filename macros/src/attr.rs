@@ -302,11 +302,22 @@ pub fn default_value(meta: &ParseNestedMeta) -> syn::Result<DefaultValue> {
 /// `check = path::to::function`, or the path in a string as serde's `with = "…"` is written.
 pub fn path_value(meta: &ParseNestedMeta) -> syn::Result<syn::Path> {
     let input = meta.value()?;
+    let help = "`check` names a function `fn(&Inner) -> Result<(), E: Display>`, such as \
+                `check = crate::not_reserved`";
     if input.peek(LitStr) {
         let literal: LitStr = input.parse()?;
-        return literal.parse();
+        return literal
+            .parse()
+            .map_err(|_| syn::Error::new_spanned(&literal, help));
     }
-    input.parse()
+    let fork = input.fork();
+    match fork.parse::<syn::Path>() {
+        Ok(_) => input.parse(),
+        Err(_) => {
+            let token: proc_macro2::TokenTree = input.parse()?;
+            Err(syn::Error::new_spanned(token, help))
+        }
+    }
 }
 
 /// `crate = "path"`, as serde spells it.
@@ -335,6 +346,7 @@ pub fn sanitizers(meta: &ParseNestedMeta, errors: &mut Errors) -> syn::Result<Sa
                         span,
                         unknown_key_message("sanitizer", &name, sanitize::NAMES),
                     );
+                    sanitizers.malformed = true;
                     return skip_value(&m);
                 }
             };

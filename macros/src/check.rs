@@ -71,7 +71,7 @@ fn sanitizers(rules: &Rules, errors: &mut Errors) {
             "`lowercase` and `uppercase` cannot both apply; keep one of them",
         );
     }
-    if s.trim.is_none() && s.lowercase.is_none() && s.uppercase.is_none() {
+    if s.trim.is_none() && s.lowercase.is_none() && s.uppercase.is_none() && !s.malformed {
         errors.at(
             sanitize.span,
             "`sanitize` needs at least one of `trim`, `lowercase`, `uppercase`, e.g. \

@@ -9,6 +9,8 @@ pub struct Sanitizers {
     pub trim: Option<Span>,
     pub lowercase: Option<Span>,
     pub uppercase: Option<Span>,
+    /// A name was written but already reported as unknown: no second error for its absence.
+    pub malformed: bool,
 }
 
 /// The names `sanitize(…)` accepts.

@@ -87,7 +87,8 @@ pub struct Rules {
 
 impl Rules {
     /// What a failed derive keeps when it expands the type without its rules: the crate path,
-    /// which the fallback impls need as much as the real ones.
+    /// which the fallback impls need as much as the real ones. Not `sensitive`: its `Debug` would
+    /// conflict with a derived one, which is itself one of the mistakes reported.
     pub fn without_rules(&mut self) {
         let krate = self.krate.take();
         *self = Rules {

@@ -13,18 +13,24 @@ pub struct CustomRule<T: 'static> {
     pub name: &'static str,
     /// The function: `Err(message)` refuses the value.
     pub check: fn(&T) -> Result<(), String>,
-    /// Whether the message is withheld, since it could quote the value.
+    /// Whether the message and the value are withheld.
     pub sensitive: bool,
+    /// The value as text for classic messages (`Value 'x' at …`), for strings and numbers.
+    pub echo: Option<fn(&T) -> String>,
 }
 
 impl<T> CustomRule<T> {
     /// Runs the check on `value`.
     pub fn check(&self, value: &T) -> Result<(), Violation> {
         (self.check)(value).map_err(|message| {
-            Violation::new(Rule::Custom {
+            let violation = Violation::new(Rule::Custom {
                 check: self.name,
                 message: (!self.sensitive).then(|| message.into_boxed_str()),
-            })
+            });
+            match self.echo {
+                Some(echo) if !self.sensitive => violation.with_value(&echo(value), false),
+                _ => violation,
+            }
         })
     }
 }

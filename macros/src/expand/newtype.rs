@@ -58,6 +58,12 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
             let path = &path.value;
             let name = quote!(#path).to_string().replace(' ', "");
             let sensitive = container.rules.sensitive.is_some();
+            let echo = match &newtype.inner {
+                InnerType::Text | InnerType::Number(_) => quote! {
+                    ::core::option::Option::Some(|inner: &#inner_ty| ::std::string::ToString::to_string(inner))
+                },
+                _ => quote!(::core::option::Option::None),
+            };
             (
                 quote! {
                     /// The type's `check` rule.
@@ -67,6 +73,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
                             #path(inner).map_err(|e| ::std::string::ToString::to_string(&e))
                         },
                         sensitive: #sensitive,
+                        echo: #echo,
                     };
                 },
                 quote!(Self::CHECK.check(&inner)?;),

@@ -175,6 +175,7 @@ pub fn text(p: &TokenStream, rules: Option<&Rules>, sensitive: bool) -> TokenStr
             trim,
             lowercase,
             uppercase,
+            ..
         } = &s.value;
         let (trim, lowercase, uppercase) =
             (trim.is_some(), lowercase.is_some(), uppercase.is_some());

@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Debug, Constrained)]
+#[constrained(sanitize())]
+struct Tag(String);
+
+fn main() {}
