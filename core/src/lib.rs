@@ -34,8 +34,10 @@
 //! assert_eq!(status, SessionLifecycleStatus::UpdateInProgress);
 //! ```
 //!
-//! The attribute grammar, the semantics of each rule and the reasons behind them are in the
-//! README of the repository.
+//! The attribute grammar, with an example of every rule, is on the page of the derive,
+//! [`Constrained`](derive@Constrained); [`literal!`] builds checked constants; reports of every
+//! violation in a document come from [`from_json_str`]. The semantics of each rule and the
+//! reasons behind them are in the README of the repository.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -59,15 +61,8 @@ pub use crate::document::path::{Path, Segment};
 pub use crate::document::reject::reject_format;
 pub use crate::document::{from_deserializer, from_json_slice, from_json_str};
 pub use crate::parse_error::ParseError;
-pub use crate::pattern::{Automaton, Pattern};
 pub use crate::report::{DocumentError, Echo, FieldViolation, Malformed, Report};
-pub use crate::rules::blob::{Blob, BlobRules};
-pub use crate::rules::collection::{ListRules, Map, MapRules};
-pub use crate::rules::element::{ElementRules, NoRules};
-pub use crate::rules::enumeration::EnumRules;
-pub use crate::rules::length::LengthBounds;
-pub use crate::rules::number::{Number, RangeRules};
-pub use crate::rules::text::TextRules;
+pub use crate::rules::blob::Blob;
 pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Violation};
 
 /// The README's examples, compiled and run as doctests.
@@ -75,5 +70,6 @@ pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Vio
 #[doc = include_str!("../../README.md")]
 struct ReadmeExamples;
 
-/// Derives a constrained type: see the crate documentation and the README's attribute reference.
+#[doc(inline)]
+#[doc = include_str!("derive.md")]
 pub use constrained_macros::Constrained;

@@ -7,12 +7,38 @@ use std::fmt;
 /// A hostile 4 MB string must not be copied into its error: the echo is cut at
 /// this many bytes (on a character boundary) and [`Violation::value_truncated`]
 /// says so.
+///
+/// ```
+/// use constrained::{Constrained, MAX_ECHO_BYTES};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(length(max = 8))]
+/// pub struct Code(String);
+///
+/// let err = Code::new("x".repeat(10_000)).unwrap_err();
+/// assert_eq!(err.value().map(str::len), Some(MAX_ECHO_BYTES));
+/// assert!(err.value_truncated());
+/// ```
 pub const MAX_ECHO_BYTES: usize = 256;
 
 /// Which rule a value broke, with the rule's bounds and what was measured.
 ///
 /// Bounds are kept as the text written in the attribute (`2.2`, `-2147483648`),
 /// because AWS messages print them as written in the model.
+///
+/// ```
+/// # use constrained::Constrained;
+/// # #[derive(Debug, Clone, Copy, Constrained)]
+/// # #[constrained(range(min = 1, max = 100))]
+/// # pub struct MaxResults(i32);
+/// use constrained::{RangeSide, Rule};
+///
+/// let err = MaxResults::new(0).unwrap_err();
+/// assert_eq!(
+///     err.rule(),
+///     &Rule::Range { min: Some("1"), max: Some("100"), violated: RangeSide::BelowMin }
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Rule {
@@ -74,6 +100,19 @@ pub enum Rule {
 }
 
 /// Which bound of a `range` a value is past.
+///
+/// ```
+/// # use constrained::Constrained;
+/// # #[derive(Debug, Clone, Copy, Constrained)]
+/// # #[constrained(range(min = 1, max = 100))]
+/// # pub struct MaxResults(i32);
+/// use constrained::{RangeSide, Rule};
+///
+/// let Rule::Range { violated, .. } = MaxResults::new(101).unwrap_err().rule().clone() else {
+///     unreachable!("a range rule");
+/// };
+/// assert_eq!(violated, RangeSide::AboveMax);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RangeSide {
     /// The value is less than the minimum.
@@ -83,6 +122,17 @@ pub enum RangeSide {
 }
 
 /// Where inside a map or list the offending value sits, when the rule is an element rule.
+///
+/// ```
+/// use constrained::{Constrained, ElementPosition};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(item(length(max = 3)))]
+/// pub struct Codes(Vec<String>);
+///
+/// let err = Codes::new(vec!["ok".into(), "toolong".into()]).unwrap_err();
+/// assert_eq!(err.element(), Some(&ElementPosition::Item { index: 1 }));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ElementPosition {

@@ -18,7 +18,7 @@ use regex::Regex;
 /// `regex` crate's syntax with AWS's meaning.
 struct Case {
     name: &'static str,
-    matcher: &'static constrained::Pattern,
+    matcher: &'static constrained::__private::Pattern,
     equivalent: &'static str,
 }
 

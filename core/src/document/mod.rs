@@ -76,6 +76,21 @@ pub fn from_json_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, Documen
 }
 
 /// [`from_json_str`] over bytes, which must be UTF-8.
+///
+/// ```
+/// use constrained::{Constrained, DocumentError};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// let page: MaxResults = constrained::from_json_slice(b"25").unwrap();
+/// assert_eq!(page.into_inner(), 25);
+/// assert!(matches!(
+///     constrained::from_json_slice::<MaxResults>(b"\"\xff\""),
+///     Err(DocumentError::Malformed(_))
+/// ));
+/// ```
 pub fn from_json_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, DocumentError> {
     match std::str::from_utf8(json) {
         Ok(text) => from_json_str(text),
@@ -94,6 +109,20 @@ pub fn from_json_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, Docu
 /// [`from_json_str`] over any self-describing serde input (YAML, CBOR, a `serde_json::Value`…):
 /// the input is read into a document first, then validated the same way. Malformed input has no
 /// line and column here; the format's own error message is kept.
+///
+/// ```
+/// use constrained::{Constrained, DocumentError};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// let value = serde_json::json!(0);
+/// let Err(DocumentError::Invalid(report)) = constrained::from_deserializer::<_, MaxResults>(value) else {
+///     panic!("0 is below the minimum");
+/// };
+/// assert_eq!(report.total(), 1);
+/// ```
 pub fn from_deserializer<'de, D, T>(deserializer: D) -> Result<T, DocumentError>
 where
     D: Deserializer<'de>,

@@ -4,6 +4,13 @@
 use std::fmt::Write;
 
 /// One step from a value to a child.
+///
+/// ```
+/// use constrained::{Path, Segment};
+///
+/// let path = Path::from(vec![Segment::Member("tags".into()), Segment::MapValue { key: "env".into(), position: 0 }]);
+/// assert_eq!(path.json_pointer(), "/tags/env");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Segment {

@@ -7,6 +7,18 @@ use std::fmt;
 
 /// Whether a classic message echoes offending values (`Value 'x' at …`) or not (`Value at …`,
 /// as newer AWS services write it). A `sensitive` value is never echoed either way.
+///
+/// ```
+/// use constrained::{Constrained, Echo};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// let report = constrained::from_json_str::<MaxResults>("0").unwrap_err().report().cloned().unwrap();
+/// assert!(report.classic_message(Echo::Values).contains("Value '0' at"));
+/// assert!(report.classic_message(Echo::Nothing).contains("Value at"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Echo {
     /// `Value 'x' at 'farmId' failed to satisfy constraint: …`

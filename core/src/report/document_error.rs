@@ -5,6 +5,19 @@ use std::fmt;
 
 /// Why a document did not become a value: it breaks rules (a [`Report`] of all of them), or it is
 /// malformed ([`Malformed`]: AWS's `SerializationException`).
+///
+/// ```
+/// use constrained::{Constrained, DocumentError};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// let invalid = constrained::from_json_str::<MaxResults>("0").unwrap_err();
+/// assert!(invalid.report().is_some());
+/// let malformed = constrained::from_json_str::<MaxResults>("[").unwrap_err();
+/// assert!(matches!(malformed, DocumentError::Malformed(_)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DocumentError {
     /// The document is well-formed and breaks these rules.

@@ -5,6 +5,19 @@ use std::fmt;
 
 /// A document that could not be read as the type at all: not JSON, or the wrong JSON type where
 /// a value was expected (AWS's `SerializationException`). It is not a constraint violation.
+///
+/// ```
+/// use constrained::{Constrained, DocumentError};
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// let Err(DocumentError::Malformed(malformed)) = constrained::from_json_str::<MaxResults>("\n  x") else {
+///     panic!("not a number");
+/// };
+/// assert_eq!((malformed.line(), malformed.column()), (Some(2), Some(3)));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Malformed {
     message: String,

@@ -16,6 +16,26 @@ use crate::violation::Violation;
 use std::fmt::Write;
 
 /// One violation and where it is.
+///
+/// ```
+/// use constrained::{Constrained, Rule};
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// #[derive(Debug, Deserialize)]
+/// pub struct Request {
+///     #[serde(rename = "maxResults")]
+///     max_results: MaxResults,
+/// }
+///
+/// let report = constrained::from_json_str::<Request>(r#"{"maxResults": 0}"#).unwrap_err().report().cloned().unwrap();
+/// let entry = &report.violations()[0];
+/// assert_eq!(entry.path().json_pointer(), "/maxResults");
+/// assert!(matches!(entry.violation().rule(), Rule::Range { .. }));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldViolation {
     path: Path,
