@@ -582,6 +582,46 @@ mod tests {
     }
 
     #[test]
+    fn defaults_and_sanitizers_are_checked_against_the_rules() {
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(length(max = 3), pattern = "[a-z]+", default = "abc")]
+                struct Ok3(String);
+            }),
+            0
+        );
+        // Too long and not matching: both rules named, one error each.
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(length(max = 3), pattern = "[a-z]+", default = "ABCD")]
+                struct Both(String);
+            }),
+            2
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(range(min = 1.5, max = 2.5), default = 2)]
+                struct Ratio(f64);
+            }),
+            0
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(sanitize(lowercase, uppercase, trimm), default = "X")]
+                struct Tag(String);
+            }),
+            3
+        );
+        assert_eq!(
+            error_count(parse_quote! {
+                #[constrained(default = "Ready")]
+                enum Status { Ready, #[constrained(other)] Unknown(String) }
+            }),
+            0
+        );
+    }
+
+    #[test]
     fn every_mistake_is_reported_once() {
         assert_eq!(
             error_count(parse_quote! {

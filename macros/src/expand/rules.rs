@@ -1,6 +1,6 @@
 //! The rule values of a type as tokens: constant expressions of `constrained`'s rule structs.
 
-use crate::attr::{LengthRule, NumberBound, NumberValue, PatternRule, RangeRule};
+use crate::attr::{self, LengthRule, NumberBound, NumberValue, PatternRule, RangeRule};
 use crate::inner_type::{Element, Primitive};
 use crate::pattern::{Step, Tables};
 use crate::sanitize::Sanitizers;
@@ -252,20 +252,22 @@ pub fn length_option(p: &TokenStream, rules: &Rules) -> TokenStream {
 /// A rule as the user wrote it, for compile errors about literals and defaults:
 /// `length(min = 1, max = 128)`.
 pub fn length_as_written(rule: &LengthRule) -> String {
-    let bounds: Vec<String> = [("min", &rule.min), ("max", &rule.max)]
-        .into_iter()
-        .filter_map(|(name, bound)| bound.as_ref().map(|b| format!("{name} = {}", b.value)))
-        .collect();
-    format!("length({})", bounds.join(", "))
+    let bound = |b: &Option<attr::Spanned<usize>>| b.as_ref().map(|b| b.value.to_string());
+    bounds_as_written("length", bound(&rule.min), bound(&rule.max))
 }
 
 /// `range(min = 1, max = 100)`, as written.
 pub fn range_as_written(rule: &RangeRule) -> String {
-    let bounds: Vec<String> = [("min", &rule.min), ("max", &rule.max)]
+    let bound = |b: &Option<NumberBound>| b.as_ref().map(|b| b.text.clone());
+    bounds_as_written("range", bound(&rule.min), bound(&rule.max))
+}
+
+fn bounds_as_written(rule: &str, min: Option<String>, max: Option<String>) -> String {
+    let bounds: Vec<String> = [("min", min), ("max", max)]
         .into_iter()
-        .filter_map(|(name, bound)| bound.as_ref().map(|b| format!("{name} = {}", b.text)))
+        .filter_map(|(name, bound)| bound.map(|b| format!("{name} = {b}")))
         .collect();
-    format!("range({})", bounds.join(", "))
+    format!("{rule}({})", bounds.join(", "))
 }
 
 /// The rules of a key, value or item of type `ty`.
