@@ -60,3 +60,30 @@ pub enum SessionStatus {
     #[constrained(other)]
     Unknown(String),
 }
+
+/// A name checked by a function of this crate, with its input trimmed first: proves `check`,
+/// `sanitize` and `default` expand to code that needs no dependency but `constrained`.
+#[derive(Debug, Clone, PartialEq, Eq, Constrained)]
+#[constrained(
+    sanitize(trim),
+    length(min = 1, max = 32),
+    check = not_reserved,
+    crate = "::constrained"
+)]
+pub struct AccountName(String);
+
+/// A page size with a checked default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Constrained)]
+#[constrained(range(min = 1, max = 100), default = 25)]
+pub struct PageSize(u8);
+
+/// The first page, checked when this crate compiles.
+pub const FIRST_PAGE: PageSize = constrained::literal!(PageSize, 1);
+
+fn not_reserved(name: &str) -> Result<(), &'static str> {
+    if name.eq_ignore_ascii_case("root") {
+        Err("Member must not be a reserved name")
+    } else {
+        Ok(())
+    }
+}

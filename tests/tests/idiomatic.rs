@@ -359,3 +359,12 @@ fn violations_of_custom_rules_compare_and_clone() {
     assert_eq!(a, b);
     let _ = BTreeMap::from([(1, a)]);
 }
+
+#[test]
+fn a_crate_with_no_other_dependency_uses_every_new_rule() {
+    use constrained_tests::{AccountName, FIRST_PAGE, PageSize};
+    assert_eq!(AccountName::new("  alice ".into()).unwrap(), "alice");
+    assert!(AccountName::new(" ROOT ".into()).is_err());
+    assert_eq!(PageSize::default().into_inner(), 25);
+    assert_eq!(FIRST_PAGE.into_inner(), 1);
+}
