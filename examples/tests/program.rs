@@ -209,7 +209,8 @@ fn exit_status_2_says_what_to_do() {
         (
             vec!["--shape", "deadline.FarmId"],
             &b"\"\xff\""[..],
-            "invalid UTF-8",
+            // serde_json's wording, as every malformed message is.
+            "invalid unicode code point",
         ),
         (
             vec!["--shape", "deadline.MaxResults"],

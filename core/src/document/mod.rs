@@ -1,23 +1,29 @@
 //! Validating a whole document into a typed value or a report of every violation:
 //! `from_json_str`, `from_json_slice` and `from_deserializer`.
+//!
+//! The document is read in one pass by serde_json's own deserializer, wrapped (`reader`) so the
+//! session (`session`) knows the path of every value; rule visitors record violations into the
+//! session (`reject`) and reading goes on. `null` where a value is required becomes a violation
+//! and a placeholder (`placeholder`), unions are read member by member (`variant`), objects and
+//! arrays step the path (`access`). Errors cross serde_json's own error type by a carrier
+//! (`error`). Absent required members that stop a run are supplied in a rerun (`rerun`, whose
+//! module documentation tells the protocol end to end).
 
-pub(crate) mod deserializer;
+mod access;
+mod error;
 pub(crate) mod path;
+mod placeholder;
+mod reader;
 pub(crate) mod reject;
+mod rerun;
 pub(crate) mod session;
-pub(crate) mod tree;
+mod variant;
 
-use crate::document::deserializer::{NodeDeserializer, ReadErrorKind};
-use crate::document::path::{Path, Segment};
-use crate::document::session::{MissingMember, Step};
-use crate::document::tree::Document;
-use crate::report::{DocumentError, FieldViolation, Malformed, Report};
+use crate::document::error::uncarry;
+use crate::document::reader::Reader;
+use crate::report::{DocumentError, Malformed};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-
-/// How many distinct required members may be absent before validation stops supplying them. Each
-/// absent member type costs one more pass over the document (see [`from_json_str`]), so this
-/// bounds the work a document can cause by the schema, not by the document.
-const MAX_SUPPLIED_MEMBERS: usize = 64;
 
 /// Validates the JSON text `json` into a `T`, or reports **every** violation in it.
 ///
@@ -68,11 +74,12 @@ const MAX_SUPPLIED_MEMBERS: usize = 64;
 /// );
 /// ```
 pub fn from_json_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DocumentError> {
-    let document = tree::parse(json).map_err(|e| {
-        let line_column = tree::line_column(json, e.offset);
-        DocumentError::Malformed(Malformed::new(e.message, Some(line_column), None))
-    })?;
-    validate(&document)
+    rerun::run(|| {
+        let mut json = serde_json::Deserializer::from_str(json);
+        let value = T::deserialize(Reader::new(&mut json))?;
+        json.end().map_err(uncarry)?;
+        Ok(value)
+    })
 }
 
 /// [`from_json_str`] over bytes, which must be UTF-8.
@@ -92,23 +99,18 @@ pub fn from_json_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, Documen
 /// ));
 /// ```
 pub fn from_json_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, DocumentError> {
-    match std::str::from_utf8(json) {
-        Ok(text) => from_json_str(text),
-        Err(e) => {
-            let valid = std::str::from_utf8(&json[..e.valid_up_to()]).unwrap_or_default();
-            let line_column = tree::line_column(valid, valid.len());
-            Err(DocumentError::Malformed(Malformed::new(
-                "invalid UTF-8".into(),
-                Some(line_column),
-                None,
-            )))
-        }
-    }
+    rerun::run(|| {
+        let mut json = serde_json::Deserializer::from_slice(json);
+        let value = T::deserialize(Reader::new(&mut json))?;
+        json.end().map_err(uncarry)?;
+        Ok(value)
+    })
 }
 
 /// [`from_json_str`] over any self-describing serde input (YAML, CBOR, a `serde_json::Value`…):
-/// the input is read into a document first, then validated the same way. Malformed input has no
-/// line and column here; the format's own error message is kept.
+/// the input is read into a `serde_json::Value` first (so objects come out in key order), then
+/// validated the same way. Malformed input has no line and column here; the format's own error
+/// message is kept.
 ///
 /// ```
 /// use constrained::{Constrained, DocumentError};
@@ -126,92 +128,9 @@ pub fn from_json_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, Docu
 pub fn from_deserializer<'de, D, T>(deserializer: D) -> Result<T, DocumentError>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de>,
+    T: DeserializeOwned,
 {
-    let document = tree::read(deserializer)
+    let value = serde_json::Value::deserialize(deserializer)
         .map_err(|e| DocumentError::Malformed(Malformed::new(e.to_string(), None, None)))?;
-    validate(&document)
-}
-
-fn validate<'d, 'de, T: Deserialize<'de>>(document: &'d Document<'de>) -> Result<T, DocumentError>
-where
-    'de: 'd,
-{
-    let mut supplied: Vec<MissingMember> = Vec::new();
-    loop {
-        let guard = session::begin(Report::LIMIT, supplied.clone());
-        let result = T::deserialize(NodeDeserializer {
-            node: &document.root,
-            document,
-        });
-        let recorded = guard.finish();
-        let report = || {
-            let violations = recorded
-                .violations
-                .iter()
-                .map(|(steps, v)| FieldViolation::new(resolve(steps, document), v.clone()))
-                .collect();
-            let report = Report::new(violations, recorded.omitted);
-            DocumentError::Invalid(if recorded.placeholder_failed {
-                report.stopped_early()
-            } else {
-                report
-            })
-        };
-        match result {
-            Ok(value) if recorded.violations.is_empty() && recorded.omitted == 0 => {
-                return Ok(value);
-            }
-            Ok(_) => return Err(report()),
-            Err(e) => match (e.kind, recorded.unreplaced_missing) {
-                // A required member stopped this run: supply it as `null` next time, so the run
-                // records it and goes on to the rest of the document.
-                (ReadErrorKind::Missing, Some(missing))
-                    if !supplied.contains(&missing) && supplied.len() < MAX_SUPPLIED_MEMBERS =>
-                {
-                    supplied.push(missing);
-                }
-                (ReadErrorKind::Missing, _) => return Err(report()),
-                // A stand-in for an absent value was refused: the absence is recorded, and the
-                // report says it covers the document only up to there.
-                _ if recorded.placeholder_failed && !recorded.violations.is_empty() => {
-                    return Err(report());
-                }
-                (ReadErrorKind::Type | ReadErrorKind::Custom, _) => {
-                    let line_column = e.offset.and_then(|o| document.line_column(o));
-                    let path = e.path.as_deref().map(|steps| resolve(steps, document));
-                    return Err(DocumentError::Malformed(Malformed::new(
-                        e.message,
-                        line_column,
-                        path,
-                    )));
-                }
-            },
-        }
-    }
-}
-
-fn resolve(steps: &[Step], document: &Document<'_>) -> Path {
-    let key = |id: usize| {
-        document
-            .keys
-            .get(id)
-            .map(|k| k.to_string())
-            .unwrap_or_default()
-    };
-    Path::from(
-        steps
-            .iter()
-            .map(|step| match *step {
-                Step::Member(name) => Segment::Member(name.to_owned()),
-                Step::UnknownMember(id) => Segment::Member(key(id)),
-                Step::Index(index) => Segment::Index(index),
-                Step::MapKey(position) => Segment::MapKey { position },
-                Step::MapValue { key: id, position } => Segment::MapValue {
-                    key: key(id),
-                    position,
-                },
-            })
-            .collect::<Vec<_>>(),
-    )
+    rerun::run(|| T::deserialize(Reader::new(&value)).map_err(|e| e.locate()))
 }

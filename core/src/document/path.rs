@@ -30,7 +30,15 @@ pub enum Segment {
         /// The entry's position.
         position: usize,
     },
+    /// A value of a `sensitive` map, whose key is never shown: `***` in a JSON Pointer.
+    SensitiveMapValue {
+        /// The entry's position.
+        position: usize,
+    },
 }
+
+/// What a JSON Pointer says in place of the key of a sensitive map.
+pub const SENSITIVE_KEY: &str = "***";
 
 /// The location of a value in a document: the steps from the root to it.
 ///
@@ -82,6 +90,10 @@ impl Path {
                 Segment::Index(index) => {
                     let _ = write!(pointer, "/{index}");
                 }
+                Segment::SensitiveMapValue { .. } => {
+                    pointer.push('/');
+                    pointer.push_str(SENSITIVE_KEY);
+                }
                 Segment::MapKey { .. } => {}
             }
         }
@@ -105,7 +117,7 @@ impl Path {
                 Segment::MapKey { position } => {
                     let _ = write!(path, "{}.member.key", position + 1);
                 }
-                Segment::MapValue { position, .. } => {
+                Segment::MapValue { position, .. } | Segment::SensitiveMapValue { position } => {
                     let _ = write!(path, "{}.member.value", position + 1);
                 }
             }

@@ -2,27 +2,33 @@
 //! recorded at their paths and deserialization goes on, instead of stopping at the first.
 //!
 //! Serde gives a `Deserialize` impl no context of its own, so the session is thread-local: the
-//! document deserializer moves the path as it descends, and the rule visitors of this crate record
-//! into it. Outside a session every function here is a no-op and rules fail as plain serde errors;
-//! on valid input nothing here runs at all.
+//! document reader moves the path as it descends, and the rule visitors of this crate record into
+//! it. Outside a session every function here is a no-op and rules fail as plain serde errors.
+//!
+//! The path is kept as steps; a key's text lives in one arena string, appended when the reader
+//! enters an entry and cut back when it leaves, so descending allocates nothing once the arena has
+//! grown. Text is copied out only when a violation or an error is located.
 
+use crate::document::path::{Path, Segment};
 use crate::violation::{Rule, Violation};
 use std::cell::RefCell;
+use std::ops::Range;
 
-/// One step from a value to a child, as the session tracks it. Text is resolved against the
-/// document only when a violation is reported, so descending costs no allocation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// One step from a value to a child, as the session tracks it.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Step {
     /// A structure member, by its serialized name.
     Member(&'static str),
-    /// A member that is not a field of the structure (ignored), by the id of its key.
-    UnknownMember(usize),
+    /// A member that is not a field of the structure, by its text in the key arena.
+    UnknownMember(Range<usize>),
     /// A list item, by its 0-based index.
     Index(usize),
     /// A map key; the entry's 0-based position in the document.
     MapKey(usize),
-    /// A map value: the id of its key and the entry's 0-based position.
-    MapValue { key: usize, position: usize },
+    /// A map value: its key's text in the arena and the entry's 0-based position.
+    MapValue { key: Range<usize>, position: usize },
+    /// A value of a sensitive map, whose key is never shown.
+    SensitiveMapValue { position: usize },
 }
 
 /// A required member that serde found absent, which the session could not replace in place.
@@ -41,8 +47,10 @@ impl MissingMember {
 }
 
 /// What a run of the session recorded.
+#[derive(Default)]
 pub(crate) struct Recorded {
-    pub violations: Vec<(Vec<Step>, Violation)>,
+    /// Each violation at its path; `None` marks one withdrawn (a duplicate key's earlier value).
+    pub violations: Vec<Option<(Path, Violation)>>,
     pub omitted: usize,
     /// A required member whose absence stopped deserialization, if one did.
     pub unreplaced_missing: Option<MissingMember>,
@@ -51,12 +59,27 @@ pub(crate) struct Recorded {
     pub placeholder_failed: bool,
 }
 
+impl Recorded {
+    /// The violations that stand, in document order.
+    pub(crate) fn standing(self) -> Vec<(Path, Violation)> {
+        self.violations.into_iter().flatten().collect()
+    }
+
+    pub(crate) fn is_clean(&self) -> bool {
+        self.omitted == 0 && self.violations.iter().all(Option::is_none)
+    }
+}
+
 struct Session {
     path: Vec<Step>,
+    keys: String,
     structures: Vec<(&'static str, &'static [&'static str])>,
     recorded: Recorded,
+    /// Violations recorded so far, kept or counted: what `recorded_count` reports.
+    count: usize,
     limit: usize,
     placeholder_depth: usize,
+    sensitive_depth: usize,
     missing_at: Option<usize>,
     /// Members to supply as `null` where a structure lacks them (learned from earlier runs).
     injected: Vec<MissingMember>,
@@ -83,15 +106,13 @@ pub(crate) struct Guard {
 pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
     let session = Session {
         path: Vec::new(),
+        keys: String::new(),
         structures: Vec::new(),
-        recorded: Recorded {
-            violations: Vec::new(),
-            omitted: 0,
-            unreplaced_missing: None,
-            placeholder_failed: false,
-        },
+        recorded: Recorded::default(),
+        count: 0,
         limit,
         placeholder_depth: 0,
+        sensitive_depth: 0,
         missing_at: None,
         injected,
     };
@@ -108,12 +129,7 @@ impl Guard {
         self.finished = true;
         let previous = self.previous.take();
         let session = ACTIVE.with(|active| std::mem::replace(&mut *active.borrow_mut(), previous));
-        session.map(|s| s.recorded).unwrap_or(Recorded {
-            violations: Vec::new(),
-            omitted: 0,
-            unreplaced_missing: None,
-            placeholder_failed: false,
-        })
+        session.map(|s| s.recorded).unwrap_or_default()
     }
 }
 
@@ -124,6 +140,11 @@ impl Drop for Guard {
             let _ = ACTIVE.try_with(|active| *active.borrow_mut() = previous);
         }
     }
+}
+
+/// Whether a report is collecting on this thread.
+pub(crate) fn active() -> bool {
+    with(|_| ()).is_some()
 }
 
 /// Records `violation` at the current path, or gives it back when no session is active.
@@ -145,12 +166,48 @@ pub(crate) fn record(violation: Violation) -> Result<(), Violation> {
 
 impl Session {
     fn keep(&mut self, violation: Violation) {
+        self.count += 1;
         if self.recorded.violations.len() < self.limit {
-            self.recorded
-                .violations
-                .push((self.path.clone(), violation));
+            let path = self.resolve();
+            self.recorded.violations.push(Some((path, violation)));
         } else {
             self.recorded.omitted += 1;
+        }
+    }
+
+    fn resolve(&self) -> Path {
+        let key = |range: &Range<usize>| self.keys.get(range.clone()).unwrap_or("").to_owned();
+        Path::from(
+            self.path
+                .iter()
+                .map(|step| match step {
+                    Step::Member(name) => Segment::Member((*name).to_owned()),
+                    Step::UnknownMember(range) => Segment::Member(key(range)),
+                    Step::Index(index) => Segment::Index(*index),
+                    Step::MapKey(position) => Segment::MapKey {
+                        position: *position,
+                    },
+                    Step::MapValue {
+                        key: range,
+                        position,
+                    } => Segment::MapValue {
+                        key: key(range),
+                        position: *position,
+                    },
+                    Step::SensitiveMapValue { position } => Segment::SensitiveMapValue {
+                        position: *position,
+                    },
+                })
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn pop(&mut self) {
+        match self.path.pop() {
+            Some(Step::UnknownMember(range) | Step::MapValue { key: range, .. }) => {
+                self.keys.truncate(range.start);
+            }
+            _ => {}
         }
     }
 }
@@ -159,19 +216,44 @@ impl Session {
 /// outside a session: a rule that must see a value whole, such as a custom check, runs only when
 /// nothing inside the value was rejected.
 pub(crate) fn recorded_count() -> Option<usize> {
-    with(|s| s.recorded.violations.len() + s.recorded.omitted)
+    with(|s| s.count)
+}
+
+/// Withdraws the violations recorded while the count went through `range` (a map entry whose key
+/// came again later, and whose value AWS therefore does not keep). Those already past the limit
+/// are only uncounted.
+pub(crate) fn withdraw(range: Range<usize>) {
+    with(|s| {
+        for index in range {
+            match s.recorded.violations.get_mut(index) {
+                Some(slot) => *slot = None,
+                None => s.recorded.omitted = s.recorded.omitted.saturating_sub(1),
+            }
+        }
+    });
 }
 
 pub(crate) fn push(step: Step) {
     with(|s| s.path.push(step));
 }
 
-pub(crate) fn pop() {
-    with(|s| s.path.pop());
+/// Enters a key or member named by `text`: `step` builds the step from the text's arena range.
+pub(crate) fn push_key(text: &str, step: impl FnOnce(Range<usize>) -> Step) {
+    with(|s| {
+        let start = s.keys.len();
+        s.keys.push_str(text);
+        let end = s.keys.len();
+        s.path.push(step(start..end));
+    });
 }
 
-pub(crate) fn path() -> Vec<Step> {
-    with(|s| s.path.clone()).unwrap_or_default()
+pub(crate) fn pop() {
+    with(Session::pop);
+}
+
+/// The current path, resolved (an error is being located).
+pub(crate) fn path() -> Option<Path> {
+    with(|s| s.resolve())
 }
 
 /// Enters a structure, so a member serde finds missing can be named and supplied next run.
@@ -211,6 +293,20 @@ pub(crate) fn placeholder<T, E>(build: impl FnOnce() -> Result<T, E>) -> Result<
         }
     });
     result
+}
+
+/// Runs `read` inside a sensitive value: map keys met inside are not kept in paths, and errors
+/// located inside have their messages withheld.
+pub(crate) fn sensitive<T>(read: impl FnOnce() -> T) -> T {
+    with(|s| s.sensitive_depth += 1);
+    let result = read();
+    with(|s| s.sensitive_depth -= 1);
+    result
+}
+
+/// Whether the reader is inside a sensitive value.
+pub(crate) fn in_sensitive() -> bool {
+    with(|s| s.sensitive_depth > 0).unwrap_or(false)
 }
 
 /// Serde found the required member `field` absent from the structure being deserialized: record
