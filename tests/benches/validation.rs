@@ -340,6 +340,11 @@ fn payload_benchmarks(c: &mut Criterion) {
     group.bench_function("constrained", |b| {
         b.iter(|| serde_json::from_str::<ours::ListSessionsResponse>(black_box(&json)).unwrap())
     });
+    group.bench_function("constrained report (from_json_str)", |b| {
+        b.iter(|| {
+            constrained::from_json_str::<ours::ListSessionsResponse>(black_box(&json)).unwrap()
+        })
+    });
     group.bench_function("nutype", |b| {
         b.iter(|| {
             serde_json::from_str::<with_nutype::ListSessionsResponse>(black_box(&json)).unwrap()

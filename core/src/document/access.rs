@@ -5,7 +5,7 @@
 use crate::document::error::{ReadError, carry, uncarry};
 use crate::document::placeholder::Null;
 use crate::document::reader::Reader;
-use crate::document::session::{self, Step};
+use crate::document::session::{self, Current, Level};
 use serde::de::{
     self, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Visitor,
 };
@@ -17,6 +17,7 @@ pub(crate) struct WrapSeed<S>(pub S);
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WrapSeed<S> {
     type Value = S::Value;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
         self.0.deserialize(Reader::new(inner)).map_err(carry)
     }
@@ -26,28 +27,39 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WrapSeed<S> {
 pub(crate) struct Items<A> {
     inner: A,
     index: usize,
+    level: Level,
 }
 
 impl<A> Items<A> {
+    #[inline]
     pub(crate) fn new(inner: A) -> Self {
-        Items { inner, index: 0 }
+        Items {
+            inner,
+            index: 0,
+            level: Level::default(),
+        }
     }
 }
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<A> {
     type Error = ReadError;
 
+    #[inline]
     fn next_element_seed<T: DeserializeSeed<'de>>(
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, ReadError> {
-        session::push(Step::Index(self.index));
-        let result = self.inner.next_element_seed(WrapSeed(seed));
-        session::pop();
+        self.level.set(Current::Item(self.index));
         self.index += 1;
-        result.map_err(uncarry)
+        let next = self.inner.next_element_seed(WrapSeed(seed));
+        if let Ok(None) = next {
+            // The list has ended: its own size is reported at the list.
+            self.level.leave();
+        }
+        next.map_err(uncarry)
     }
 
+    #[inline]
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
     }
@@ -55,22 +67,21 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Items<A> {
 
 /// How an object is read: as a structure's members, or as a map's entries.
 enum Mode {
-    Structure(&'static [&'static str]),
+    Structure,
     Map,
 }
 
 /// What the last key read was, and so the step its value is read at.
 enum Key {
     None,
-    /// A structure's field, or a variant, by its static name.
-    Field(&'static str),
-    /// A member read as an identifier that is not a known field (a flattened structure's, an
-    /// ignored one): its text is in `Entries::text`.
+    /// A member, read as an identifier (a structure's field, a flattened structure's, an ignored
+    /// one): its text is in `Entries::text`. Its text is kept rather than matched against the
+    /// fields, which costs a copy where matching would cost a comparison per field.
     Member,
     /// A map key read as a value: its text is in `Entries::text`.
     Entry,
     /// A member an earlier run found missing, supplied as `null`.
-    Supplied(&'static str),
+    Supplied,
 }
 
 /// The members or entries of an object.
@@ -83,9 +94,11 @@ pub(crate) struct Entries<A> {
     position: usize,
     /// Members to supply as `null` when the object ends, less those it turns out to have.
     supplied: Vec<&'static str>,
+    level: Level,
 }
 
 impl<A> Entries<A> {
+    #[inline]
     pub(crate) fn structure(
         inner: A,
         name: &'static str,
@@ -94,17 +107,19 @@ impl<A> Entries<A> {
         Structure {
             entries: Entries {
                 inner,
-                mode: Mode::Structure(fields),
+                mode: Mode::Structure,
                 key: Key::None,
                 text: String::new(),
                 position: 0,
                 supplied: session::injected(name, fields),
+                level: Level::default(),
             },
             name,
             fields,
         }
     }
 
+    #[inline]
     pub(crate) fn map(inner: A) -> Self {
         Entries {
             inner,
@@ -113,9 +128,11 @@ impl<A> Entries<A> {
             text: String::new(),
             position: 0,
             supplied: Vec::new(),
+            level: Level::default(),
         }
     }
 
+    #[inline]
     pub(crate) fn visit<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError>
     where
         A: MapAccess<'de>,
@@ -132,28 +149,26 @@ pub(crate) struct Structure<A> {
 }
 
 impl<A> Structure<A> {
+    #[inline]
     pub(crate) fn visit<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError>
     where
         A: MapAccess<'de>,
     {
-        session::enter_structure(self.name, self.fields);
-        let result = visitor.visit_map(self.entries);
-        session::leave_structure();
-        result
+        let (name, fields) = (self.name, self.fields);
+        visitor
+            .visit_map(self.entries)
+            .map_err(|e| e.missing_from(name, fields))
     }
 }
 
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
     type Error = ReadError;
 
+    #[inline]
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, ReadError> {
-        let fields = match self.mode {
-            Mode::Structure(fields) => fields,
-            Mode::Map => &[],
-        };
         // The seed stays here until serde_json reads a key with it, so when the object has no
         // more keys it can still read a supplied member's name.
         let mut slot = Some(seed);
@@ -161,26 +176,37 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
         let key_seed = KeySeed {
             seed: &mut slot,
             read: KeyRead {
-                fields,
                 key: &mut key,
                 text: &mut self.text,
             },
         };
         let next = match self.mode {
-            Mode::Structure(_) => self.inner.next_key_seed(key_seed),
+            Mode::Structure => self.inner.next_key_seed(key_seed),
             Mode::Map => {
                 // A key breaking a `key(…)` rule is reported at the map, as Smithy reports it.
-                session::push(Step::MapKey(self.position));
-                let next = self.inner.next_key_seed(key_seed);
-                session::pop();
-                next
+                self.level.set(Current::Key {
+                    position: self.position,
+                });
+                self.inner.next_key_seed(key_seed)
             }
         };
         if let Some(value) = next.map_err(uncarry)? {
-            if let Key::Field(field) = key
-                && !self.supplied.is_empty()
-            {
-                self.supplied.retain(|supplied| *supplied != field);
+            if !self.supplied.is_empty() {
+                let text = &self.text;
+                self.supplied.retain(|supplied| supplied != text);
+            }
+            // The member's step is taken as soon as its key is read, so an error about the key
+            // itself (a duplicate member) is located at it.
+            match key {
+                Key::Member => self.level.set(Current::Member(&self.text)),
+                Key::Entry => {
+                    self.level.set(Current::Value {
+                        key: &self.text,
+                        position: self.position,
+                    });
+                    self.position += 1;
+                }
+                Key::None | Key::Supplied => {}
             }
             self.key = key;
             return Ok(Some(value));
@@ -188,60 +214,31 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
         let supplied = (!self.supplied.is_empty()).then(|| self.supplied.remove(0));
         match (slot.take(), supplied) {
             (Some(seed), Some(field)) => {
-                self.key = Key::Supplied(field);
+                self.level.set(Current::Field(field));
+                self.key = Key::Supplied;
                 let name: de::value::StrDeserializer<'_, ReadError> = field.into_deserializer();
                 seed.deserialize(name).map(Some)
             }
-            _ => Ok(None),
+            _ => {
+                self.level.leave();
+                Ok(None)
+            }
         }
     }
 
+    #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
-        let step = match std::mem::replace(&mut self.key, Key::None) {
-            Key::Field(name) => Step::Member(name),
-            Key::Supplied(name) => {
-                session::push(Step::Member(name));
-                let result = seed.deserialize(Null);
-                session::pop();
-                return result;
-            }
-            Key::Member => {
-                return self.read_value_at(seed, |range| Step::UnknownMember(range));
-            }
-            Key::Entry => {
-                let position = self.position;
-                self.position += 1;
-                if session::in_sensitive() {
-                    session::push(Step::SensitiveMapValue { position });
-                    let result = self.inner.next_value_seed(WrapSeed(seed));
-                    session::pop();
-                    return result.map_err(uncarry);
-                }
-                return self.read_value_at(seed, |key| Step::MapValue { key, position });
-            }
+        match std::mem::replace(&mut self.key, Key::None) {
+            Key::Supplied => return seed.deserialize(Null),
+            Key::Member | Key::Entry => {}
             Key::None => return Err(de::Error::custom("value requested before its key")),
-        };
-        session::push(step);
-        let result = self.inner.next_value_seed(WrapSeed(seed));
-        session::pop();
-        result.map_err(uncarry)
+        }
+        self.inner.next_value_seed(WrapSeed(seed)).map_err(uncarry)
     }
 
+    #[inline]
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
-    }
-}
-
-impl<'de, A: MapAccess<'de>> Entries<A> {
-    fn read_value_at<V: DeserializeSeed<'de>>(
-        &mut self,
-        seed: V,
-        step: impl FnOnce(std::ops::Range<usize>) -> Step,
-    ) -> Result<V::Value, ReadError> {
-        session::push_key(&self.text, step);
-        let result = self.inner.next_value_seed(WrapSeed(seed));
-        session::pop();
-        result.map_err(uncarry)
     }
 }
 
@@ -254,22 +251,19 @@ struct KeySeed<'a, K> {
 
 /// Where a key reader notes what it read.
 struct KeyRead<'a> {
-    fields: &'static [&'static str],
     key: &'a mut Key,
     text: &'a mut String,
 }
 
 impl KeyRead<'_> {
+    #[inline]
     fn note(&mut self, text: &str, identifier: bool) {
-        if let Some(field) = self.fields.iter().find(|field| **field == text) {
-            *self.key = Key::Field(field);
-            return;
-        }
         self.text.clear();
         self.text.push_str(text);
         *self.key = if identifier { Key::Member } else { Key::Entry };
     }
 
+    #[inline]
     fn note_other(&mut self, value: impl fmt::Display) {
         self.text.clear();
         use std::fmt::Write;
@@ -281,6 +275,7 @@ impl KeyRead<'_> {
 impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, K> {
     type Value = K::Value;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<K::Value, D::Error> {
         let Some(seed) = self.seed.take() else {
             return Err(de::Error::custom("a key was read twice"));
@@ -301,6 +296,7 @@ struct KeyReader<'a, D> {
 
 macro_rules! key_forward {
     ($($method:ident;)*) => {$(
+        #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
             let visitor = KeyVisitor { visitor, read: self.read, identifier: false };
             self.inner.$method(visitor).map_err(uncarry)
@@ -321,6 +317,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
     }
 
     /// Structures and enums name their members by identifier; maps read their keys as values.
+    #[inline]
     fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let visitor = KeyVisitor {
             visitor,
@@ -330,6 +327,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
         self.inner.deserialize_identifier(visitor).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -345,6 +343,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
             .map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -353,6 +352,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
         visitor.visit_newtype_struct(self)
     }
 
+    #[inline]
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
         len: usize,
@@ -366,6 +366,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
         self.inner.deserialize_tuple(len, visitor).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -382,6 +383,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
             .map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -398,6 +400,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyReader<'_, D> {
             .map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -424,6 +427,7 @@ struct KeyVisitor<'a, V> {
 
 macro_rules! key_value {
     ($($method:ident($t:ty);)*) => {$(
+        #[inline]
         fn $method<E: de::Error>(mut self, value: $t) -> Result<V::Value, E> {
             self.read.note_other(value);
             self.visitor.$method(value).map_err(carry)
@@ -434,6 +438,7 @@ macro_rules! key_value {
 impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
     type Value = V::Value;
 
+    #[inline]
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.visitor.expecting(f)
     }
@@ -448,51 +453,62 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
         visit_char(char);
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(mut self, text: &str) -> Result<V::Value, E> {
         self.read.note(text, self.identifier);
         self.visitor.visit_str(text).map_err(carry)
     }
 
+    #[inline]
     fn visit_borrowed_str<E: de::Error>(mut self, text: &'de str) -> Result<V::Value, E> {
         self.read.note(text, self.identifier);
         self.visitor.visit_borrowed_str(text).map_err(carry)
     }
 
+    #[inline]
     fn visit_string<E: de::Error>(mut self, text: String) -> Result<V::Value, E> {
         self.read.note(&text, self.identifier);
         self.visitor.visit_string(text).map_err(carry)
     }
 
+    #[inline]
     fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<V::Value, E> {
         self.visitor.visit_bytes(bytes).map_err(carry)
     }
 
+    #[inline]
     fn visit_borrowed_bytes<E: de::Error>(self, bytes: &'de [u8]) -> Result<V::Value, E> {
         self.visitor.visit_borrowed_bytes(bytes).map_err(carry)
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_unit().map_err(carry)
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_none().map_err(carry)
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<V::Value, D::Error> {
         self.visitor.visit_some(Reader::new(inner)).map_err(carry)
     }
 
+    #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<V::Value, D::Error> {
         self.visitor
             .visit_newtype_struct(Reader::new(inner))
             .map_err(carry)
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_seq(Items::new(seq)).map_err(carry)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_map(Entries::map(map)).map_err(carry)
     }

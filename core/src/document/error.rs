@@ -9,15 +9,19 @@
 //! slot empty and becomes a `ReadError` there, at the innermost reader, with its line, column and
 //! path.
 
-use crate::document::path::{Path, Segment};
-use crate::document::session;
+use crate::document::path::Path;
+use crate::document::session::{self, MissingMember};
 use serde::de::{self, Unexpected};
 use std::cell::RefCell;
 use std::fmt;
 
-/// Why reading a document into a type failed, other than by a rule.
+/// Why reading a document into a type failed, other than by a rule. Boxed, so a `Result` that
+/// may hold one stays as small as the value it carries on the hot path.
 #[derive(Debug)]
-pub(crate) struct ReadError {
+pub(crate) struct ReadError(Box<Details>);
+
+#[derive(Debug)]
+pub(crate) struct Details {
     pub message: String,
     pub kind: ReadErrorKind,
     /// 1-based line and column, when the input was text.
@@ -26,6 +30,25 @@ pub(crate) struct ReadError {
     pub path: Option<Path>,
     /// Whether it arose inside a `sensitive` value, whose message could quote the value.
     pub sensitive: bool,
+    /// For a missing member that stopped the run: the structure it is missing from, attached
+    /// where the structure's reading ends.
+    pub missing: Option<MissingMember>,
+    /// For a missing member: its name.
+    pub missing_field: Option<&'static str>,
+}
+
+impl std::ops::Deref for ReadError {
+    type Target = Details;
+
+    fn deref(&self) -> &Details {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ReadError {
+    fn deref_mut(&mut self) -> &mut Details {
+        &mut self.0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,13 +66,38 @@ pub(crate) const SENSITIVE_MESSAGE: &str = "invalid value (not shown: the member
 
 impl ReadError {
     fn new(kind: ReadErrorKind, message: String) -> Self {
-        ReadError {
+        ReadError(Box::new(Details {
             message,
             kind,
             line_column: None,
             path: None,
             sensitive: false,
+            missing: None,
+            missing_field: None,
+        }))
+    }
+
+    pub(crate) fn into_details(self) -> Details {
+        *self.0
+    }
+
+    /// Names the structure a missing member is missing from, if the error is that member's
+    /// absence and no inner structure named it already.
+    pub(crate) fn missing_from(
+        mut self,
+        structure: &'static str,
+        fields: &'static [&'static str],
+    ) -> Self {
+        if let (ReadErrorKind::Missing, None, Some(field)) =
+            (self.kind, self.missing, self.missing_field)
+        {
+            self.missing = Some(MissingMember {
+                structure,
+                fields,
+                field,
+            });
         }
+        self
     }
 
     /// Attaches the path and the sensitivity of where the error is first located.
@@ -109,21 +157,17 @@ impl de::Error for ReadError {
         ReadError::new(ReadErrorKind::Type, message)
     }
 
-    /// Located at the member whose key repeats, not at the structure.
+    /// Located at the member whose key repeats (the reader takes a member's step as soon as
+    /// its key is read), not at the structure.
     fn duplicate_field(field: &'static str) -> Self {
-        let mut error = ReadError::new(ReadErrorKind::Type, format!("duplicate field `{field}`"));
-        error.path = session::path().map(|path| {
-            let mut segments = path.segments().to_vec();
-            segments.push(Segment::Member(field.to_owned()));
-            Path::from(segments)
-        });
-        error.sensitive = session::in_sensitive();
-        error
+        ReadError::new(ReadErrorKind::Type, format!("duplicate field `{field}`")).locate()
     }
 
     fn missing_field(field: &'static str) -> Self {
         session::missing_member(field);
-        ReadError::new(ReadErrorKind::Missing, format!("missing field `{field}`"))
+        let mut error = ReadError::new(ReadErrorKind::Missing, format!("missing field `{field}`"));
+        error.missing_field = Some(field);
+        error
     }
 }
 

@@ -223,7 +223,7 @@ pub(crate) fn null_member<'de, S: DeserializeSeed<'de>>(
     member: &'static str,
     seed: S,
 ) -> Result<S::Value, ReadError> {
-    session::push(Step::Member(member));
+    session::push(Step::Field(member));
     let result = seed.deserialize(Null);
     session::pop();
     result

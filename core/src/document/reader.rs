@@ -21,12 +21,14 @@ pub(crate) struct Reader<D> {
 }
 
 impl<D> Reader<D> {
+    #[inline]
     pub(crate) fn new(inner: D) -> Self {
         Reader { inner }
     }
 }
 
 impl<'de, D: Deserializer<'de>> Reader<D> {
+    #[inline]
     fn typed<V: Visitor<'de>>(self, visitor: V, hint: Hint) -> Result<V::Value, ReadError> {
         self.inner
             .deserialize_any(Typed { visitor, hint })
@@ -36,6 +38,7 @@ impl<'de, D: Deserializer<'de>> Reader<D> {
 
 macro_rules! typed {
     ($($method:ident => $hint:expr;)*) => {$(
+        #[inline]
         fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
             self.typed(visitor, $hint)
         }
@@ -68,6 +71,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
 
     // serde_json reads a 128-bit integer from its digits, which `deserialize_any` would round
     // through `f64`: these go through as asked.
+    #[inline]
     fn deserialize_i128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -76,6 +80,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.inner.deserialize_i128(typed).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_u128<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -84,6 +89,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.inner.deserialize_u128(typed).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -92,6 +98,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.inner.deserialize_bytes(typed).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -100,6 +107,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.inner.deserialize_byte_buf(typed).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -108,6 +116,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.inner.deserialize_option(typed).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -116,6 +125,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.inner.deserialize_unit(typed).map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_unit_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -130,6 +140,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
             .map_err(uncarry)
     }
 
+    #[inline]
     fn deserialize_newtype_struct<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -138,6 +149,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         visitor.visit_newtype_struct(self)
     }
 
+    #[inline]
     fn deserialize_tuple<V: Visitor<'de>>(
         self,
         _: usize,
@@ -146,6 +158,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.typed(visitor, Hint::Seq)
     }
 
+    #[inline]
     fn deserialize_tuple_struct<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -155,6 +168,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.typed(visitor, Hint::Seq)
     }
 
+    #[inline]
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         name: &'static str,
@@ -164,6 +178,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.typed(visitor, Hint::Struct { name, fields })
     }
 
+    #[inline]
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _: &'static str,
@@ -173,6 +188,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
         self.typed(visitor, Hint::Enum { variants })
     }
 
+    #[inline]
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
         let typed = Typed {
             visitor,
@@ -191,6 +207,7 @@ pub(crate) struct Typed<V> {
 
 macro_rules! forward {
     ($($method:ident($t:ty);)*) => {$(
+        #[inline]
         fn $method<E: de::Error>(self, value: $t) -> Result<V::Value, E> {
             self.visitor.$method(value).map_err(carry)
         }
@@ -200,6 +217,7 @@ macro_rules! forward {
 impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
     type Value = V::Value;
 
+    #[inline]
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.visitor.expecting(f)
     }
@@ -217,6 +235,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         visit_byte_buf(Vec<u8>);
     }
 
+    #[inline]
     fn visit_str<E: de::Error>(self, text: &str) -> Result<V::Value, E> {
         match self.hint {
             Hint::Enum { .. } => variant::unit(text.to_owned(), self.visitor).map_err(carry),
@@ -224,6 +243,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         }
     }
 
+    #[inline]
     fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<V::Value, E> {
         match self.hint {
             Hint::Enum { .. } => variant::unit(text.to_owned(), self.visitor).map_err(carry),
@@ -231,6 +251,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         }
     }
 
+    #[inline]
     fn visit_string<E: de::Error>(self, text: String) -> Result<V::Value, E> {
         match self.hint {
             Hint::Enum { .. } => variant::unit(text, self.visitor).map_err(carry),
@@ -238,6 +259,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         }
     }
 
+    #[inline]
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         match self.hint {
             Hint::Any => self.visitor.visit_unit().map_err(carry),
@@ -245,24 +267,29 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         }
     }
 
+    #[inline]
     fn visit_none<E: de::Error>(self) -> Result<V::Value, E> {
         self.visitor.visit_none().map_err(carry)
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, inner: D) -> Result<V::Value, D::Error> {
         self.visitor.visit_some(Reader::new(inner)).map_err(carry)
     }
 
+    #[inline]
     fn visit_newtype_struct<D: Deserializer<'de>>(self, inner: D) -> Result<V::Value, D::Error> {
         self.visitor
             .visit_newtype_struct(Reader::new(inner))
             .map_err(carry)
     }
 
+    #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<V::Value, A::Error> {
         self.visitor.visit_seq(Items::new(seq)).map_err(carry)
     }
 
+    #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
         match self.hint {
             Hint::Struct { name, fields } => Entries::structure(map, name, fields)
@@ -273,6 +300,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         }
     }
 
+    #[inline]
     fn visit_enum<A: EnumAccess<'de>>(self, _: A) -> Result<V::Value, A::Error> {
         // JSON has no enum value of its own; serde_json never calls this from `deserialize_any`.
         let error: ReadError = de::Error::invalid_type(Unexpected::Enum, &self.visitor);

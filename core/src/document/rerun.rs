@@ -38,7 +38,6 @@ pub(crate) fn run<T>(mut read: impl FnMut() -> Result<T, ReadError>) -> Result<T
         let guard = session::begin(Report::LIMIT, supplied.clone());
         let result = read();
         let recorded = guard.finish();
-        let unreplaced = recorded.unreplaced_missing;
         let placeholder_failed = recorded.placeholder_failed;
         let clean = recorded.is_clean();
         let report = |recorded: session::Recorded| {
@@ -58,7 +57,7 @@ pub(crate) fn run<T>(mut read: impl FnMut() -> Result<T, ReadError>) -> Result<T
         match result {
             Ok(value) if clean => return Ok(value),
             Ok(_) => return Err(report(recorded)),
-            Err(e) => match (e.kind, unreplaced) {
+            Err(e) => match (e.kind, e.missing) {
                 // A required member stopped this run: supply it as `null` next time, so the run
                 // records it and goes on to the rest of the document.
                 (ReadErrorKind::Missing, Some(missing))
@@ -71,10 +70,12 @@ pub(crate) fn run<T>(mut read: impl FnMut() -> Result<T, ReadError>) -> Result<T
                 // report says it covers the document only up to there.
                 _ if placeholder_failed && !clean => return Err(report(recorded)),
                 (ReadErrorKind::Type | ReadErrorKind::Custom, _) => {
+                    let message = e.public_message().to_owned();
+                    let details = e.into_details();
                     return Err(DocumentError::Malformed(Malformed::new(
-                        e.public_message().to_owned(),
-                        e.line_column,
-                        e.path,
+                        message,
+                        details.line_column,
+                        details.path,
                     )));
                 }
             },

@@ -11,16 +11,16 @@
 
 use crate::document::path::{Path, Segment};
 use crate::violation::{Rule, Violation};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 
 /// One step from a value to a child, as the session tracks it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Step {
-    /// A structure member, by its serialized name.
-    Member(&'static str),
-    /// A member that is not a field of the structure, by its text in the key arena.
-    UnknownMember(Range<usize>),
+    /// A structure member named by the crate (a supplied one, a placeholder's), by its name.
+    Field(&'static str),
+    /// A structure member as the document names it, by its text in the key arena.
+    Member(Range<usize>),
     /// A list item, by its 0-based index.
     Index(usize),
     /// A map key; the entry's 0-based position in the document.
@@ -52,8 +52,6 @@ pub(crate) struct Recorded {
     /// Each violation at its path; `None` marks one withdrawn (a duplicate key's earlier value).
     pub violations: Vec<Option<(Path, Violation)>>,
     pub omitted: usize,
-    /// A required member whose absence stopped deserialization, if one did.
-    pub unreplaced_missing: Option<MissingMember>,
     /// A placeholder could not be built (a type's own `Deserialize` refused the stand-in value),
     /// so reading stopped before the end of the document.
     pub placeholder_failed: bool,
@@ -73,7 +71,6 @@ impl Recorded {
 struct Session {
     path: Vec<Step>,
     keys: String,
-    structures: Vec<(&'static str, &'static [&'static str])>,
     recorded: Recorded,
     /// Violations recorded so far, kept or counted: what `recorded_count` reports.
     count: usize,
@@ -87,8 +84,12 @@ struct Session {
 
 thread_local! {
     static ACTIVE: RefCell<Option<Session>> = const { RefCell::new(None) };
+    /// Whether this run supplies members: read once per structure, so it is a plain flag with no
+    /// destructor, which costs a load where the session would cost a borrow.
+    static SUPPLYING: Cell<bool> = const { Cell::new(false) };
 }
 
+#[inline]
 fn with<R>(f: impl FnOnce(&mut Session) -> R) -> Option<R> {
     ACTIVE
         .try_with(|active| active.borrow_mut().as_mut().map(f))
@@ -107,7 +108,6 @@ pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
     let session = Session {
         path: Vec::new(),
         keys: String::new(),
-        structures: Vec::new(),
         recorded: Recorded::default(),
         count: 0,
         limit,
@@ -116,6 +116,7 @@ pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
         missing_at: None,
         injected,
     };
+    SUPPLYING.with(|supplying| supplying.set(!session.injected.is_empty()));
     let previous = ACTIVE.with(|active| active.borrow_mut().replace(session));
     Guard {
         previous,
@@ -129,6 +130,7 @@ impl Guard {
         self.finished = true;
         let previous = self.previous.take();
         let session = ACTIVE.with(|active| std::mem::replace(&mut *active.borrow_mut(), previous));
+        SUPPLYING.with(|supplying| supplying.set(false));
         session.map(|s| s.recorded).unwrap_or_default()
     }
 }
@@ -181,8 +183,8 @@ impl Session {
             self.path
                 .iter()
                 .map(|step| match step {
-                    Step::Member(name) => Segment::Member((*name).to_owned()),
-                    Step::UnknownMember(range) => Segment::Member(key(range)),
+                    Step::Field(name) => Segment::Member((*name).to_owned()),
+                    Step::Member(range) => Segment::Member(key(range)),
                     Step::Index(index) => Segment::Index(*index),
                     Step::MapKey(position) => Segment::MapKey {
                         position: *position,
@@ -202,9 +204,10 @@ impl Session {
         )
     }
 
+    #[inline]
     fn pop(&mut self) {
         match self.path.pop() {
-            Some(Step::UnknownMember(range) | Step::MapValue { key: range, .. }) => {
+            Some(Step::Member(range) | Step::MapValue { key: range, .. }) => {
                 self.keys.truncate(range.start);
             }
             _ => {}
@@ -233,11 +236,13 @@ pub(crate) fn withdraw(range: Range<usize>) {
     });
 }
 
+#[inline]
 pub(crate) fn push(step: Step) {
     with(|s| s.path.push(step));
 }
 
 /// Enters a key or member named by `text`: `step` builds the step from the text's arena range.
+#[inline]
 pub(crate) fn push_key(text: &str, step: impl FnOnce(Range<usize>) -> Step) {
     with(|s| {
         let start = s.keys.len();
@@ -247,8 +252,84 @@ pub(crate) fn push_key(text: &str, step: impl FnOnce(Range<usize>) -> Step) {
     });
 }
 
+#[inline]
 pub(crate) fn pop() {
     with(Session::pop);
+}
+
+/// Where an object or array keeps its step: entered with its first member or item, replaced in
+/// place by each next one (one session access per member, where a push and a pop would take
+/// two), left when the object or array is dropped.
+#[derive(Default)]
+pub(crate) struct Level {
+    entered: bool,
+}
+
+/// What the step of a level's current member or item is.
+pub(crate) enum Current<'t> {
+    /// A member named by the crate: one supplied as `null`.
+    Field(&'static str),
+    /// A member as the document names it.
+    Member(&'t str),
+    /// A map key being read (violations of key rules are reported at the map).
+    Key { position: usize },
+    /// A map value, with its key's text.
+    Value { key: &'t str, position: usize },
+    /// A list item.
+    Item(usize),
+}
+
+impl Level {
+    /// Makes `current` the level's step.
+    #[inline]
+    pub(crate) fn set(&mut self, current: Current<'_>) {
+        let entered = self.entered;
+        self.entered = true;
+        with(|s| {
+            if entered {
+                s.pop();
+            }
+            let step = match current {
+                Current::Field(name) => Step::Field(name),
+                Current::Member(text) => {
+                    let start = s.keys.len();
+                    s.keys.push_str(text);
+                    Step::Member(start..s.keys.len())
+                }
+                Current::Key { position } => Step::MapKey(position),
+                Current::Value { position, .. } if s.sensitive_depth > 0 => {
+                    Step::SensitiveMapValue { position }
+                }
+                Current::Value { key, position } => {
+                    let start = s.keys.len();
+                    s.keys.push_str(key);
+                    Step::MapValue {
+                        key: start..s.keys.len(),
+                        position,
+                    }
+                }
+                Current::Item(index) => Step::Index(index),
+            };
+            s.path.push(step);
+        });
+    }
+}
+
+impl Level {
+    /// Leaves the level: the object or array has ended (members missing from it are reported
+    /// at the object, not at its last member).
+    #[inline]
+    pub(crate) fn leave(&mut self) {
+        if std::mem::take(&mut self.entered) {
+            with(Session::pop);
+        }
+    }
+}
+
+impl Drop for Level {
+    fn drop(&mut self) {
+        self.leave();
+    }
 }
 
 /// The current path, resolved (an error is being located).
@@ -256,17 +337,12 @@ pub(crate) fn path() -> Option<Path> {
     with(|s| s.resolve())
 }
 
-/// Enters a structure, so a member serde finds missing can be named and supplied next run.
-pub(crate) fn enter_structure(name: &'static str, fields: &'static [&'static str]) {
-    with(|s| s.structures.push((name, fields)));
-}
-
-pub(crate) fn leave_structure() {
-    with(|s| s.structures.pop());
-}
-
 /// The members to supply as `null` in the structure `name` with `fields`.
+#[inline]
 pub(crate) fn injected(name: &'static str, fields: &'static [&'static str]) -> Vec<&'static str> {
+    if !SUPPLYING.with(Cell::get) {
+        return Vec::new();
+    }
     with(|s| {
         s.injected
             .iter()
@@ -305,35 +381,29 @@ pub(crate) fn sensitive<T>(read: impl FnOnce() -> T) -> T {
 }
 
 /// Whether the reader is inside a sensitive value.
+#[inline]
 pub(crate) fn in_sensitive() -> bool {
     with(|s| s.sensitive_depth > 0).unwrap_or(false)
 }
 
 /// Serde found the required member `field` absent from the structure being deserialized: record
-/// it, and remember it so the member's own deserializer can stand in a placeholder, or the next
-/// run can supply it.
+/// it, and remember where, so the member's own deserializer can stand in a placeholder (see
+/// [`recover_missing`]); if none does, the error names the structure on its way out and the next
+/// run supplies the member (`rerun`).
 pub(crate) fn missing_member(field: &'static str) {
     with(|s| {
         if s.placeholder_depth == 0 {
-            s.path.push(Step::Member(field));
+            s.path.push(Step::Field(field));
             s.keep(Violation::new(Rule::Required));
             s.path.pop();
         }
         s.missing_at = Some(s.path.len());
-        if s.recorded.unreplaced_missing.is_none()
-            && let Some(&(structure, fields)) = s.structures.last()
-        {
-            s.recorded.unreplaced_missing = Some(MissingMember {
-                structure,
-                fields,
-                field,
-            });
-        }
     });
 }
 
 /// Turns the error of a value whose member was just found missing into `placeholder()`, when a
 /// session recorded that absence; any other result passes through.
+#[inline]
 pub(crate) fn recover_missing<T, E>(
     result: Result<T, E>,
     placeholder: impl FnOnce() -> T,
@@ -344,7 +414,6 @@ pub(crate) fn recover_missing<T, E>(
                 let here = s.missing_at == Some(s.path.len());
                 if here {
                     s.missing_at = None;
-                    s.recorded.unreplaced_missing = None;
                 }
                 here
             });

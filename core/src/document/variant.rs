@@ -38,7 +38,7 @@ where
     let step = variants
         .iter()
         .find(|variant| **variant == name)
-        .map(|variant| Step::Member(variant));
+        .map(|variant| Step::Field(variant));
     let access = ContentVariant {
         name: name.clone().into_deserializer(),
         map: &mut map,
@@ -162,7 +162,7 @@ impl<'de, A: MapAccess<'de>> Content<'_, A> {
     fn read<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, ReadError> {
         match self.step {
             Some(step) => session::push(step),
-            None => session::push_key(&self.key, Step::UnknownMember),
+            None => session::push_key(&self.key, Step::Member),
         }
         let result = self.map.next_value_seed(WrapSeed(seed)).map_err(uncarry);
         session::pop();
