@@ -205,6 +205,20 @@ impl Violation {
         self
     }
 
+    /// The violation without its value, and without a map key it names: found inside a
+    /// sensitive value.
+    pub(crate) fn without_value(mut self) -> Self {
+        self.value = None;
+        self.value_truncated = false;
+        if let Some(ElementPosition::Value { key }) = &mut self.element {
+            *key = None;
+        }
+        if let Rule::Custom { message, .. } = &mut self.rule {
+            *message = None;
+        }
+        self
+    }
+
     /// Records where inside a map or list the offending value sits.
     pub fn at_element(mut self, position: ElementPosition) -> Self {
         self.element = Some(position);

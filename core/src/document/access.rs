@@ -173,40 +173,29 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
         // more keys it can still read a supplied member's name.
         let mut slot = Some(seed);
         let mut key = Key::None;
+        if let Mode::Map = self.mode {
+            // A key breaking a `key(…)` rule is reported at the map, as Smithy reports it.
+            self.level.set(Current::Key {
+                position: self.position,
+            });
+        }
+        let supplying = !self.supplied.is_empty();
         let key_seed = KeySeed {
             seed: &mut slot,
             read: KeyRead {
                 key: &mut key,
-                text: &mut self.text,
+                level: &mut self.level,
+                position: self.position,
+                text: supplying.then_some(&mut self.text),
             },
         };
-        let next = match self.mode {
-            Mode::Structure => self.inner.next_key_seed(key_seed),
-            Mode::Map => {
-                // A key breaking a `key(…)` rule is reported at the map, as Smithy reports it.
-                self.level.set(Current::Key {
-                    position: self.position,
-                });
-                self.inner.next_key_seed(key_seed)
-            }
-        };
-        if let Some(value) = next.map_err(uncarry)? {
-            if !self.supplied.is_empty() {
+        if let Some(value) = self.inner.next_key_seed(key_seed).map_err(uncarry)? {
+            if supplying {
                 let text = &self.text;
                 self.supplied.retain(|supplied| supplied != text);
             }
-            // The member's step is taken as soon as its key is read, so an error about the key
-            // itself (a duplicate member) is located at it.
-            match key {
-                Key::Member => self.level.set(Current::Member(&self.text)),
-                Key::Entry => {
-                    self.level.set(Current::Value {
-                        key: &self.text,
-                        position: self.position,
-                    });
-                    self.position += 1;
-                }
-                Key::None | Key::Supplied => {}
+            if let Key::Entry = key {
+                self.position += 1;
             }
             self.key = key;
             return Ok(Some(value));
@@ -249,26 +238,38 @@ struct KeySeed<'a, K> {
     read: KeyRead<'a>,
 }
 
-/// Where a key reader notes what it read.
+/// Where a key reader notes what it read: the member's or entry's step is taken as soon as its
+/// key is read (so an error about the key itself, a duplicate member, is located at it), with the
+/// key's text copied once, into the session.
 struct KeyRead<'a> {
     key: &'a mut Key,
-    text: &'a mut String,
+    level: &'a mut Level,
+    position: usize,
+    /// Where to keep the key's text too, when members are being supplied and it must be matched.
+    text: Option<&'a mut String>,
 }
 
 impl KeyRead<'_> {
     #[inline]
     fn note(&mut self, text: &str, identifier: bool) {
-        self.text.clear();
-        self.text.push_str(text);
-        *self.key = if identifier { Key::Member } else { Key::Entry };
+        if identifier {
+            self.level.set(Current::Member(text));
+            *self.key = Key::Member;
+        } else {
+            self.level.set(Current::Value {
+                key: text,
+                position: self.position,
+            });
+            *self.key = Key::Entry;
+        }
+        if let Some(kept) = &mut self.text {
+            kept.clear();
+            kept.push_str(text);
+        }
     }
 
-    #[inline]
     fn note_other(&mut self, value: impl fmt::Display) {
-        self.text.clear();
-        use std::fmt::Write;
-        let _ = write!(self.text, "{value}");
-        *self.key = Key::Entry;
+        self.note(&value.to_string(), false);
     }
 }
 
@@ -429,8 +430,9 @@ macro_rules! key_value {
     ($($method:ident($t:ty);)*) => {$(
         #[inline]
         fn $method<E: de::Error>(mut self, value: $t) -> Result<V::Value, E> {
+            let result = self.visitor.$method(value).map_err(carry);
             self.read.note_other(value);
-            self.visitor.$method(value).map_err(carry)
+            result
         }
     )*};
 }
@@ -455,20 +457,26 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
 
     #[inline]
     fn visit_str<E: de::Error>(mut self, text: &str) -> Result<V::Value, E> {
+        // Noted after the key's own rules ran, which report at the map.
+        let result = self.visitor.visit_str(text).map_err(carry);
         self.read.note(text, self.identifier);
-        self.visitor.visit_str(text).map_err(carry)
+        result
     }
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(mut self, text: &'de str) -> Result<V::Value, E> {
+        // Noted after the key's own rules ran, which report at the map.
+        let result = self.visitor.visit_borrowed_str(text).map_err(carry);
         self.read.note(text, self.identifier);
-        self.visitor.visit_borrowed_str(text).map_err(carry)
+        result
     }
 
     #[inline]
     fn visit_string<E: de::Error>(mut self, text: String) -> Result<V::Value, E> {
+        // serde_json never hands a key over owned; another reader may, once per key.
+        let result = self.visitor.visit_string(text.clone()).map_err(carry);
         self.read.note(&text, self.identifier);
-        self.visitor.visit_string(text).map_err(carry)
+        result
     }
 
     #[inline]

@@ -61,9 +61,6 @@ pub(crate) enum ReadErrorKind {
     Custom,
 }
 
-/// What a malformed message says in place of one that arose inside a sensitive value.
-pub(crate) const SENSITIVE_MESSAGE: &str = "invalid value (not shown: the member is sensitive)";
-
 impl ReadError {
     fn new(kind: ReadErrorKind, message: String) -> Self {
         ReadError(Box::new(Details {
@@ -112,7 +109,7 @@ impl ReadError {
     /// The message a caller may see: redacted when it arose inside a sensitive value.
     pub(crate) fn public_message(&self) -> &str {
         if self.sensitive {
-            SENSITIVE_MESSAGE
+            crate::rules::sensitive::WITHHELD
         } else {
             &self.message
         }

@@ -74,6 +74,12 @@ use serde::{Deserialize, Deserializer};
 /// );
 /// ```
 pub fn from_json_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, DocumentError> {
+    // Most documents are valid: serde_json alone reads them, at its own speed. Only a document
+    // it refuses is read again, to find every violation and where it is. The rules are the same
+    // on both paths, so a document the first accepts the second would accept too.
+    if let Ok(value) = serde_json::from_str(json) {
+        return Ok(value);
+    }
     rerun::run(|| {
         let mut json = serde_json::Deserializer::from_str(json);
         let value = T::deserialize(Reader::new(&mut json))?;
@@ -99,6 +105,9 @@ pub fn from_json_str<'a, T: Deserialize<'a>>(json: &'a str) -> Result<T, Documen
 /// ));
 /// ```
 pub fn from_json_slice<'a, T: Deserialize<'a>>(json: &'a [u8]) -> Result<T, DocumentError> {
+    if let Ok(value) = serde_json::from_slice(json) {
+        return Ok(value);
+    }
     rerun::run(|| {
         let mut json = serde_json::Deserializer::from_slice(json);
         let value = T::deserialize(Reader::new(&mut json))?;

@@ -7,6 +7,7 @@
 use crate::document::session;
 use crate::violation::Violation;
 use serde::de;
+use std::cell::Cell;
 
 /// Fails with the serde error for `violation` (its `Display` is AWS's wording), unless a report is
 /// collecting on this thread: then the violation is recorded at the current path and `Ok(())`
@@ -15,8 +16,25 @@ use serde::de;
 pub(crate) fn reject<E: de::Error>(violation: Violation) -> Result<(), E> {
     match session::record(violation) {
         Ok(()) => Ok(()),
-        Err(violation) => Err(E::custom(violation)),
+        Err(violation) => {
+            RAISED.with(|raised| raised.set(true));
+            Err(E::custom(violation))
+        }
     }
+}
+
+thread_local! {
+    /// Whether the error last raised on this thread outside a report was a violation, whose
+    /// message never quotes a value (see `rules::sensitive`).
+    static RAISED: Cell<bool> = const { Cell::new(false) };
+}
+
+pub(crate) fn clear_raised() {
+    RAISED.with(|raised| raised.set(false));
+}
+
+pub(crate) fn raised() -> bool {
+    RAISED.with(Cell::get)
 }
 
 /// Rejects a value a hand-written `Deserialize` cannot read, such as a malformed timestamp, as a

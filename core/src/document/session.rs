@@ -169,6 +169,12 @@ pub(crate) fn record(violation: Violation) -> Result<(), Violation> {
 impl Session {
     fn keep(&mut self, violation: Violation) {
         self.count += 1;
+        // Inside a sensitive value, nothing found may echo a value.
+        let violation = if self.sensitive_depth > 0 {
+            violation.without_value()
+        } else {
+            violation
+        };
         if self.recorded.violations.len() < self.limit {
             let path = self.resolve();
             self.recorded.violations.push(Some((path, violation)));
@@ -206,11 +212,8 @@ impl Session {
 
     #[inline]
     fn pop(&mut self) {
-        match self.path.pop() {
-            Some(Step::Member(range) | Step::MapValue { key: range, .. }) => {
-                self.keys.truncate(range.start);
-            }
-            _ => {}
+        if let Some(Step::Member(range) | Step::MapValue { key: range, .. }) = self.path.pop() {
+            self.keys.truncate(range.start);
         }
     }
 }

@@ -3,6 +3,7 @@
 use crate::document::reject::reject;
 use crate::document::session;
 use crate::rules::length::LengthBounds;
+use crate::rules::sensitive;
 use crate::violation::Violation;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
@@ -130,6 +131,8 @@ impl<'de> Deserialize<'de> for Blob {
 pub struct BlobRules {
     /// `length(min, max)` in decoded bytes, if given.
     pub length: Option<LengthBounds>,
+    /// Whether the value may never be shown.
+    pub sensitive: bool,
 }
 
 impl BlobRules {
@@ -147,10 +150,12 @@ pub fn deserialize_blob<'de, D: Deserializer<'de>>(
     deserializer: D,
     rules: &'static BlobRules,
 ) -> Result<Blob, D::Error> {
-    let read = deserializer.deserialize_str(BlobVisitor {
-        length: rules.length,
-    });
-    session::recover_missing(read, Blob::default)
+    sensitive::read(rules.sensitive, || {
+        let read = deserializer.deserialize_str(BlobVisitor {
+            length: rules.length,
+        });
+        session::recover_missing(read, Blob::default)
+    })
 }
 
 struct BlobVisitor {

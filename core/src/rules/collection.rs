@@ -5,6 +5,7 @@ use crate::document::reject::reject;
 use crate::document::session;
 use crate::rules::element::{ElementRules, ElementSeed};
 use crate::rules::length::LengthBounds;
+use crate::rules::sensitive;
 use crate::violation::{ElementPosition, Rule, Violation};
 use serde::Deserialize;
 use serde::de::{Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -40,6 +41,8 @@ pub struct ListRules<IR: 'static> {
     pub item: IR,
     /// `unique_items`: no two items may be equal.
     pub unique_items: bool,
+    /// Whether items may never be shown.
+    pub sensitive: bool,
 }
 
 /// A map type a constrained map can wrap: `HashMap` (with any hasher) and `BTreeMap`.
@@ -48,6 +51,10 @@ pub trait Map<K, V>: Sized {
     fn with_capacity(capacity: usize) -> Self;
     /// Inserts an entry, replacing any entry with an equal key.
     fn insert_entry(&mut self, key: K, value: V);
+    /// Removes the entry with a key equal to `key`, if there is one.
+    fn remove_entry(&mut self, key: &K);
+    /// Whether two keys are equal, as the map compares them.
+    fn same_key(a: &K, b: &K) -> bool;
     /// The number of entries.
     fn entry_count(&self) -> usize;
     /// Calls `check` on each entry, stopping at the first error.
@@ -60,6 +67,12 @@ impl<K: Eq + Hash, V, S: BuildHasher + Default> Map<K, V> for HashMap<K, V, S> {
     }
     fn insert_entry(&mut self, key: K, value: V) {
         self.insert(key, value);
+    }
+    fn remove_entry(&mut self, key: &K) {
+        self.remove(key);
+    }
+    fn same_key(a: &K, b: &K) -> bool {
+        a == b
     }
     fn entry_count(&self) -> usize {
         self.len()
@@ -75,6 +88,12 @@ impl<K: Ord, V> Map<K, V> for BTreeMap<K, V> {
     }
     fn insert_entry(&mut self, key: K, value: V) {
         self.insert(key, value);
+    }
+    fn remove_entry(&mut self, key: &K) {
+        self.remove(key);
+    }
+    fn same_key(a: &K, b: &K) -> bool {
+        a == b
     }
     fn entry_count(&self) -> usize {
         self.len()
@@ -153,11 +172,13 @@ where
     KR: ElementRules<K>,
     VR: ElementRules<V>,
 {
-    let read = deserializer.deserialize_map(MapVisitor {
-        rules,
-        produces: PhantomData,
-    });
-    session::recover_missing(read, || M::with_capacity(0))
+    sensitive::read(rules.sensitive, || {
+        let read = deserializer.deserialize_map(MapVisitor {
+            rules,
+            produces: PhantomData,
+        });
+        session::recover_missing(read, || M::with_capacity(0))
+    })
 }
 
 /// What a map visitor produces: the map and its entry types, carried only as types.
@@ -187,16 +208,40 @@ where
         let max = length.and_then(|l| l.max).unwrap_or(usize::MAX);
         let mut map = M::with_capacity(preallocation(access.size_hint(), max));
         let mut arrived = 0usize;
+        // Entries whose key or value broke a rule, with the violations they recorded, while a
+        // report collects: a later entry with the same key replaces them, as AWS keeps the last
+        // value of a repeated key, and their violations are withdrawn.
+        let mut broken: Vec<(K, std::ops::Range<usize>)> = Vec::new();
+        // Entries whose key itself broke a rule: their key is a placeholder, so each is distinct.
+        let mut broken_keys = 0usize;
         while arrived < max {
+            let before = session::recorded_count();
             let key_seed = ElementSeed::<K, KR>::new(&self.rules.key);
             let Some(key) = access.next_key_seed(key_seed)? else {
                 break;
             };
+            let after_key = session::recorded_count();
             let value = access.next_value_seed(ElementSeed::<V, VR>::new(&self.rules.value))?;
-            map.insert_entry(key, value);
             arrived += 1;
+            if let (Some(before), Some(after_key), Some(after)) =
+                (before, after_key, session::recorded_count())
+            {
+                if after_key > before {
+                    broken_keys += 1;
+                    continue;
+                }
+                if let Some(at) = broken.iter().position(|(k, _)| M::same_key(k, &key)) {
+                    session::withdraw(broken.swap_remove(at).1);
+                }
+                if after > after_key {
+                    map.remove_entry(&key);
+                    broken.push((key, after_key..after));
+                    continue;
+                }
+            }
+            map.insert_entry(key, value);
         }
-        let mut size = map.entry_count();
+        let mut size = map.entry_count() + broken.len() + broken_keys;
         while access.next_key::<IgnoredAny>()?.is_some() {
             access.next_value::<IgnoredAny>()?;
             size += 1;
@@ -216,11 +261,13 @@ where
     I: Deserialize<'de>,
     IR: ElementRules<I>,
 {
-    let read = deserializer.deserialize_seq(ListVisitor {
-        rules,
-        produces: PhantomData,
-    });
-    session::recover_missing(read, Vec::new)
+    sensitive::read(rules.sensitive, || {
+        let read = deserializer.deserialize_seq(ListVisitor {
+            rules,
+            produces: PhantomData,
+        });
+        session::recover_missing(read, Vec::new)
+    })
 }
 
 /// Deserializes a list under `rules` whose items must also be unique.

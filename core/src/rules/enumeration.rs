@@ -2,6 +2,7 @@
 
 use crate::document::reject::reject;
 use crate::document::session;
+use crate::rules::sensitive;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -72,8 +73,10 @@ pub fn deserialize_enum<'de, D: Deserializer<'de>>(
     deserializer: D,
     rules: &'static EnumRules,
 ) -> Result<WireValue, D::Error> {
-    let read = deserializer.deserialize_str(EnumVisitor { rules });
-    session::recover_missing(read, || WireValue::Known(0))
+    sensitive::read(rules.sensitive, || {
+        let read = deserializer.deserialize_str(EnumVisitor { rules });
+        session::recover_missing(read, || WireValue::Known(0))
+    })
 }
 
 struct EnumVisitor {

@@ -9,4 +9,5 @@ pub(crate) mod enumeration;
 pub(crate) mod length;
 pub(crate) mod number;
 pub(crate) mod sanitize;
+pub(crate) mod sensitive;
 pub(crate) mod text;

@@ -3,6 +3,7 @@
 
 use crate::document::reject::reject;
 use crate::document::session;
+use crate::rules::sensitive;
 use crate::violation::{RangeSide, Rule, Violation};
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use std::fmt::{self, Display};
@@ -165,10 +166,12 @@ where
     D: Deserializer<'de>,
     T: Number,
 {
-    let value = session::recover_missing(T::deserialize_number(deserializer), T::default)?;
-    let value = value.normalized();
-    if let Err(violation) = rules.check(value) {
-        reject(violation)?;
-    }
-    Ok(value)
+    sensitive::read(rules.sensitive, || {
+        let value = session::recover_missing(T::deserialize_number(deserializer), T::default)?;
+        let value = value.normalized();
+        if let Err(violation) = rules.check(value) {
+            reject(violation)?;
+        }
+        Ok(value)
+    })
 }

@@ -5,6 +5,7 @@ use crate::document::session;
 use crate::pattern::Pattern;
 use crate::rules::length::LengthBounds;
 use crate::rules::sanitize::Sanitizers;
+use crate::rules::sensitive;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
@@ -122,10 +123,12 @@ pub fn deserialize_text<'de, D: Deserializer<'de>>(
     deserializer: D,
     rules: &'static TextRules,
 ) -> Result<String, D::Error> {
-    session::recover_missing(
-        deserializer.deserialize_str(TextVisitor { rules }),
-        String::new,
-    )
+    sensitive::read(rules.sensitive, || {
+        session::recover_missing(
+            deserializer.deserialize_str(TextVisitor { rules }),
+            String::new,
+        )
+    })
 }
 
 struct TextVisitor {

@@ -10,6 +10,7 @@ pub fn expand(container: &Container) -> FamilyImpls {
     let ident = container.ident;
     let p = container.private();
     let length = rules::length_option(&p, &container.rules);
+    let sensitive = container.rules.sensitive.is_some();
     let impls = quote! {
         #[automatically_derived]
         impl ::core::ops::Deref for #ident {
@@ -29,7 +30,7 @@ pub fn expand(container: &Container) -> FamilyImpls {
     };
     FamilyImpls {
         rules_ty: quote!(#p::BlobRules),
-        rules_value: quote!(#p::BlobRules { length: #length }),
+        rules_value: quote!(#p::BlobRules { length: #length, sensitive: #sensitive }),
         check: quote!(Self::RULES.check(&inner)?;),
         deserialize: quote!(#p::deserialize_blob(deserializer, Self::RULES)),
         inherent: TokenStream::new(),

@@ -58,7 +58,7 @@ pub fn expand(container: &Container, newtype: &Newtype, item: &Element) -> Famil
     };
     FamilyImpls {
         rules_ty: quote!(#p::ListRules<#item_rules_ty>),
-        rules_value: quote!(#p::ListRules { length: #length, item: #item, unique_items: #unique }),
+        rules_value: quote!(#p::ListRules { length: #length, item: #item, unique_items: #unique, sensitive: #sensitive }),
         check: quote! {
             #p::check_list::<#item_ty, _>(Self::RULES, &inner)?;
             #check_unique
