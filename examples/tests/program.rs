@@ -384,3 +384,24 @@ fn hostile_input_never_panics() {
         assert!([0, 1, 2].contains(&code(&output)), "{shape}");
     }
 }
+
+/// `validate --list-shapes | head -0`: the reader closes the pipe before the program writes, and
+/// the program stops quietly instead of panicking on the failed write. (With the old `println!`
+/// this test fails: "failed printing to stdout: Broken pipe".)
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    for args in [&["--list-shapes"][..], &["--help"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_validate"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the validate binary runs");
+        // Closed at once: the program, still starting, has written nothing yet.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.is_empty(), "{args:?}: {stderr}");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+    }
+}

@@ -136,7 +136,9 @@ fn validate_one(options: &Options) -> Result<ExitCode, UsageError> {
     })?;
     let input = read_input(options.file.as_deref())?;
     let outcome = shape.validate(&input);
-    println!(
+    // A reader that closed the pipe early (`| head`) has what it wanted: nothing to report.
+    let _ = writeln!(
+        std::io::stdout().lock(),
         "{}",
         output::render(&outcome, options.format, shape.service)
     );
@@ -196,13 +198,17 @@ fn main() -> ExitCode {
             eprintln!("--list-shapes takes no other argument\n{USAGE}");
             return ExitCode::from(2);
         }
+        let mut out = std::io::stdout().lock();
         for shape in SHAPES {
-            println!("{}", shape.name);
+            // A closed pipe (`--list-shapes | head`) ends the listing quietly.
+            if writeln!(out, "{}", shape.name).is_err() {
+                break;
+            }
         }
         return ExitCode::SUCCESS;
     }
     if args.iter().any(|a| a == "--help" || a == "-h") {
-        println!("{USAGE}");
+        let _ = writeln!(std::io::stdout().lock(), "{USAGE}");
         return ExitCode::SUCCESS;
     }
     match parse_options(&args).and_then(|options| validate_one(&options)) {
