@@ -24,12 +24,28 @@ pub struct Shape {
     pub service: Service,
     validate: fn(&[u8]) -> Result<(), DocumentError>,
     round_trip: fn(&str) -> Result<(), String>,
+    both: fn(&[u8]) -> Readings,
+}
+
+/// What the two ways of reading a document make of it, values written back as JSON text: the
+/// serde path (`serde_json::from_slice`, first error) and the report path
+/// (`constrained::from_json_slice`).
+pub struct Readings {
+    /// The serde path: the value, or serde_json's error.
+    pub serde: Result<String, serde_json::Error>,
+    /// The report path: the value, or the report or malformation.
+    pub report: Result<String, DocumentError>,
 }
 
 impl Shape {
     /// Validates a JSON document as this shape.
     pub fn validate(&self, json: &[u8]) -> Result<(), DocumentError> {
         (self.validate)(json)
+    }
+
+    /// Reads `json` as this shape both ways, for comparing them.
+    pub fn read_both(&self, json: &[u8]) -> Readings {
+        (self.both)(json)
     }
 
     /// Reads a valid document as this shape, writes it back, and reads that again: `Ok` when the
@@ -41,6 +57,15 @@ impl Shape {
 
 fn validate_as<T: DeserializeOwned>(json: &[u8]) -> Result<(), DocumentError> {
     constrained::from_json_slice::<T>(json).map(|_| ())
+}
+
+fn both_as<T: DeserializeOwned + Serialize>(json: &[u8]) -> Readings {
+    let written =
+        |value: T| serde_json::to_string(&value).unwrap_or_else(|e| format!("unwritable: {e}"));
+    Readings {
+        serde: serde_json::from_slice::<T>(json).map(written),
+        report: constrained::from_json_slice::<T>(json).map(written),
+    }
 }
 
 fn round_trip_as<T: DeserializeOwned + Serialize + PartialEq + Debug>(
@@ -66,6 +91,7 @@ macro_rules! registry {
                 service: registry!(@service $service),
                 validate: validate_as::<$service::$name>,
                 round_trip: round_trip_as::<$service::$name>,
+                both: both_as::<$service::$name>,
             },
         )*)*];
     };
