@@ -557,3 +557,46 @@ fn a_report_session_does_not_leak_into_plain_deserialization() {
     );
     assert!(FarmId::new("x".into()).is_err());
 }
+
+#[test]
+fn flattened_members_and_their_siblings_have_their_own_paths() {
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Location {
+        farm_id: FarmId,
+        queue_id: QueueId,
+        page: Option<MaxResults>,
+    }
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Request {
+        max_results: Option<MaxResults>,
+        #[serde(flatten)]
+        location: Location,
+        tags: Option<TagsMap>,
+    }
+    let json = format!(
+        r#"{{"maxResults": 0, "farmId": "farm-x", "tags": {{"team": "{}"}}, "queueId": "queue-{HEX32}", "extra": [1], "page": 0}}"#,
+        "v".repeat(257)
+    );
+    let report = report_of::<Request>(&json);
+    // serde reads the flattened structure from its own buffer after the object ends, so its
+    // members come last; each is located where it was in the document.
+    assert_eq!(
+        pointers(&report),
+        ["/maxResults", "/tags/team", "/farmId", "/page"]
+    );
+    let member_paths: Vec<String> = report
+        .violations()
+        .iter()
+        .map(|v| v.path().member_path())
+        .collect();
+    assert_eq!(
+        member_paths,
+        ["maxResults", "tags.1.member.value", "farmId", "page"]
+    );
+    // Escaped text is copied out of the input before serde buffers it: still located.
+    let escaped = format!(r#"{{"farmId": "\u0066arm-x", "queueId": "queue-{HEX32}"}}"#);
+    let report = report_of::<Request>(&escaped);
+    assert_eq!(pointers(&report), ["/farmId"]);
+}

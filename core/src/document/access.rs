@@ -23,6 +23,24 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for WrapSeed<S> {
     }
 }
 
+/// A seed for a member of an object read as a map by way of identifiers: a structure with a
+/// `#[serde(flatten)]` member. What serde reads with `deserialize_any` there it buffers for the
+/// flattened structure.
+struct MaybeBuffered<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for MaybeBuffered<S> {
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, inner: D) -> Result<S::Value, D::Error> {
+        let reader = Reader {
+            inner,
+            buffered: true,
+        };
+        self.0.deserialize(reader).map_err(carry)
+    }
+}
+
 /// The items of an array.
 pub(crate) struct Items<A> {
     inner: A,
@@ -217,10 +235,18 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Entries<A> {
 
     #[inline]
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
-        match std::mem::replace(&mut self.key, Key::None) {
-            Key::Supplied => return seed.deserialize(Null),
-            Key::Member | Key::Entry => {}
-            Key::None => return Err(de::Error::custom("value requested before its key")),
+        match (std::mem::replace(&mut self.key, Key::None), &self.mode) {
+            (Key::Supplied, _) => return seed.deserialize(Null),
+            // A member of an object read as a map: a structure with a `#[serde(flatten)]` member,
+            // whose unknown members serde buffers for the flattened structure.
+            (Key::Member, Mode::Map) => {
+                return self
+                    .inner
+                    .next_value_seed(MaybeBuffered(seed))
+                    .map_err(uncarry);
+            }
+            (Key::Member | Key::Entry, _) => {}
+            (Key::None, _) => return Err(de::Error::custom("value requested before its key")),
         }
         self.inner.next_value_seed(WrapSeed(seed)).map_err(uncarry)
     }

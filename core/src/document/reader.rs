@@ -11,6 +11,7 @@
 use crate::document::access::{Entries, Items};
 use crate::document::error::{ReadError, carry, uncarry};
 use crate::document::placeholder::{self, Hint};
+use crate::document::session;
 use crate::document::variant;
 use serde::de::{self, Deserializer, EnumAccess, MapAccess, SeqAccess, Unexpected, Visitor};
 use std::fmt;
@@ -18,12 +19,18 @@ use std::fmt;
 /// A value of a document, read through `inner`.
 pub(crate) struct Reader<D> {
     pub inner: D,
+    /// Whether what is read with `deserialize_any` here is buffered by serde for a flattened
+    /// structure (see `session::buffering`).
+    pub buffered: bool,
 }
 
 impl<D> Reader<D> {
     #[inline]
     pub(crate) fn new(inner: D) -> Self {
-        Reader { inner }
+        Reader {
+            inner,
+            buffered: false,
+        }
     }
 }
 
@@ -48,8 +55,16 @@ macro_rules! typed {
 impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
     type Error = ReadError;
 
+    #[inline]
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, ReadError> {
+        if self.buffered {
+            session::buffering(|| self.typed(visitor, Hint::Any))
+        } else {
+            self.typed(visitor, Hint::Any)
+        }
+    }
+
     typed! {
-        deserialize_any => Hint::Any;
         deserialize_bool => Hint::Bool;
         deserialize_i8 => Hint::Number;
         deserialize_i16 => Hint::Number;
@@ -198,6 +213,18 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Reader<D> {
     }
 }
 
+impl<V> Typed<V> {
+    /// Notes a number perhaps buffered for a flattened structure.
+    #[inline]
+    fn note_number(&self, value: impl fmt::Display) {
+        if let Hint::Any = self.hint
+            && session::is_buffering()
+        {
+            session::note_buffered(&value.to_string(), false);
+        }
+    }
+}
+
 /// The target type's visitor, called by serde_json: it forwards every value, reads `null` as the
 /// hint says, and wraps nested access so the path follows.
 pub(crate) struct Typed<V> {
@@ -224,11 +251,8 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
 
     forward! {
         visit_bool(bool);
-        visit_i64(i64);
         visit_i128(i128);
-        visit_u64(u64);
         visit_u128(u128);
-        visit_f64(f64);
         visit_char(char);
         visit_bytes(&[u8]);
         visit_borrowed_bytes(&'de [u8]);
@@ -237,6 +261,9 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
 
     #[inline]
     fn visit_str<E: de::Error>(self, text: &str) -> Result<V::Value, E> {
+        if let Hint::Any = self.hint {
+            session::note_buffered(text, false);
+        }
         match self.hint {
             Hint::Enum { .. } => variant::unit(text.to_owned(), self.visitor).map_err(carry),
             _ => self.visitor.visit_str(text).map_err(carry),
@@ -245,6 +272,10 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<V::Value, E> {
+        if let Hint::Any = self.hint {
+            // Perhaps a member serde buffers for a flattened structure: its place is noted.
+            session::note_buffered(text, true);
+        }
         match self.hint {
             Hint::Enum { .. } => variant::unit(text.to_owned(), self.visitor).map_err(carry),
             _ => self.visitor.visit_borrowed_str(text).map_err(carry),
@@ -260,6 +291,21 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
     }
 
     #[inline]
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<V::Value, E> {
+        self.note_number(value);
+        self.visitor.visit_i64(value).map_err(carry)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<V::Value, E> {
+        self.note_number(value);
+        self.visitor.visit_u64(value).map_err(carry)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<V::Value, E> {
+        self.note_number(value);
+        self.visitor.visit_f64(value).map_err(carry)
+    }
+
     fn visit_unit<E: de::Error>(self) -> Result<V::Value, E> {
         match self.hint {
             Hint::Any => self.visitor.visit_unit().map_err(carry),

@@ -23,6 +23,19 @@ pub(crate) fn reject<E: de::Error>(violation: Violation) -> Result<(), E> {
     }
 }
 
+/// [`reject`] for a violation by the value written `text` (a string, or a number rendered with
+/// `Display`), which a flattened structure may have read from serde's buffer: the violation is
+/// located where the value was in the document.
+pub(crate) fn reject_text<E: de::Error>(violation: Violation, text: &str) -> Result<(), E> {
+    match session::record_value(violation, text) {
+        Ok(()) => Ok(()),
+        Err(violation) => {
+            RAISED.with(|raised| raised.set(true));
+            Err(E::custom(violation))
+        }
+    }
+}
+
 thread_local! {
     /// Whether the error last raised on this thread outside a report was a violation, whose
     /// message never quotes a value (see `rules::sensitive`).

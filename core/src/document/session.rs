@@ -77,6 +77,12 @@ struct Session {
     limit: usize,
     placeholder_depth: usize,
     sensitive_depth: usize,
+    /// How deep the reader is in members serde buffers for a `#[serde(flatten)]` structure.
+    buffering: usize,
+    /// Each value read into such a buffer, and its path: serde later reads the flattened
+    /// structure from the buffer, out of the reader's sight, and a rule breaking one of those
+    /// values is located by matching it here.
+    buffered: Vec<Buffered>,
     missing_at: Option<usize>,
     /// Members to supply as `null` where a structure lacks them (learned from earlier runs).
     injected: Vec<MissingMember>,
@@ -113,6 +119,8 @@ pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
         limit,
         placeholder_depth: 0,
         sensitive_depth: 0,
+        buffering: 0,
+        buffered: Vec::new(),
         missing_at: None,
         injected,
     };
@@ -168,6 +176,11 @@ pub(crate) fn record(violation: Violation) -> Result<(), Violation> {
 
 impl Session {
     fn keep(&mut self, violation: Violation) {
+        let path = self.resolve();
+        self.keep_at(path, violation);
+    }
+
+    fn keep_at(&mut self, path: Path, violation: Violation) {
         self.count += 1;
         // Inside a sensitive value, nothing found may echo a value.
         let violation = if self.sensitive_depth > 0 {
@@ -176,7 +189,6 @@ impl Session {
             violation
         };
         if self.recorded.violations.len() < self.limit {
-            let path = self.resolve();
             self.recorded.violations.push(Some((path, violation)));
         } else {
             self.recorded.omitted += 1;
@@ -216,6 +228,77 @@ impl Session {
             self.keys.truncate(range.start);
         }
     }
+}
+
+/// A value serde buffered for a flattened structure, and where it was.
+struct Buffered {
+    /// A string borrowed from the input: its address range, which identifies it exactly.
+    address: Option<Range<usize>>,
+    /// Its text (a copied string's, or a number's), matched in document order otherwise.
+    text: Option<String>,
+    path: Path,
+    used: bool,
+}
+
+/// Records `violation` of the value written `text` (a string's text, or a number rendered with
+/// `Display`): at the path the value was read at, when serde buffered it for a flattened
+/// structure, else at the current path.
+pub(crate) fn record_value(violation: Violation, text: &str) -> Result<(), Violation> {
+    let address = text.as_ptr() as usize;
+    let located = with(|s| {
+        if s.buffered.is_empty() || s.placeholder_depth > 0 {
+            return None;
+        }
+        let by_address = s
+            .buffered
+            .iter()
+            .position(|b| b.address.as_ref().is_some_and(|r| r.contains(&address)));
+        let found = by_address.or_else(|| {
+            s.buffered
+                .iter()
+                .position(|b| !b.used && b.text.as_deref() == Some(text))
+        })?;
+        s.buffered[found].used = true;
+        Some(s.buffered[found].path.clone())
+    })
+    .flatten();
+    match located {
+        Some(path) => {
+            with(|s| s.keep_at(path, violation));
+            Ok(())
+        }
+        None => record(violation),
+    }
+}
+
+/// Runs `read`, a member serde buffers for a flattened structure.
+pub(crate) fn buffering<T>(read: impl FnOnce() -> T) -> T {
+    with(|s| s.buffering += 1);
+    let result = read();
+    with(|s| s.buffering -= 1);
+    result
+}
+
+/// Notes a value read into a buffer for a flattened structure, and its path: a string borrowed
+/// from the input by its address, anything else by its text.
+pub(crate) fn note_buffered(text: &str, borrowed: bool) {
+    with(|s| {
+        if s.buffering > 0 {
+            let start = text.as_ptr() as usize;
+            let path = s.resolve();
+            s.buffered.push(Buffered {
+                address: borrowed.then(|| start..start + text.len().max(1)),
+                text: (!borrowed).then(|| text.to_owned()),
+                path,
+                used: false,
+            });
+        }
+    });
+}
+
+/// Whether values read now are buffered for a flattened structure.
+pub(crate) fn is_buffering() -> bool {
+    with(|s| s.buffering > 0).unwrap_or(false)
 }
 
 /// How many violations this thread's session has recorded so far (kept or counted), or `None`
@@ -302,6 +385,12 @@ impl Level {
                 Current::Key { position } => Step::MapKey(position),
                 Current::Value { position, .. } if s.sensitive_depth > 0 => {
                     Step::SensitiveMapValue { position }
+                }
+                // Inside a buffered member, objects are a flattened structure's members.
+                Current::Value { key, .. } if s.buffering > 0 => {
+                    let start = s.keys.len();
+                    s.keys.push_str(key);
+                    Step::Member(start..s.keys.len())
                 }
                 Current::Value { key, position } => {
                     let start = s.keys.len();

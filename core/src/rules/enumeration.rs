@@ -1,6 +1,6 @@
 //! `EnumRules`: the value set of a constrained enum, matched on the borrowed wire text.
 
-use crate::document::reject::reject;
+use crate::document::reject::reject_text;
 use crate::document::session;
 use crate::rules::sensitive;
 use crate::violation::{Rule, Violation};
@@ -93,7 +93,7 @@ impl<'de> Visitor<'de> for EnumVisitor {
     fn visit_str<E: de::Error>(self, text: &str) -> Result<WireValue, E> {
         match self.rules.parse(text) {
             Ok(value) => Ok(value),
-            Err(violation) => reject(violation).map(|()| WireValue::Known(0)),
+            Err(violation) => reject_text(violation, text).map(|()| WireValue::Known(0)),
         }
     }
 

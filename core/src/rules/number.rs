@@ -1,7 +1,7 @@
 //! `RangeRules`: the `range(min, max)` rule of an integer or float, and the `Number` types it
 //! applies to.
 
-use crate::document::reject::reject;
+use crate::document::reject::reject_text;
 use crate::document::session;
 use crate::rules::sensitive;
 use crate::violation::{RangeSide, Rule, Violation};
@@ -170,7 +170,7 @@ where
         let value = session::recover_missing(T::deserialize_number(deserializer), T::default)?;
         let value = value.normalized();
         if let Err(violation) = rules.check(value) {
-            reject(violation)?;
+            reject_text(violation, &value.to_string())?;
         }
         Ok(value)
     })

@@ -1,6 +1,6 @@
 //! `TextRules`: the rules of a constrained string, checked on the borrowed text before it is copied.
 
-use crate::document::reject::reject;
+use crate::document::reject::reject_text;
 use crate::document::session;
 use crate::pattern::Pattern;
 use crate::rules::length::LengthBounds;
@@ -145,14 +145,18 @@ impl<'de> Visitor<'de> for TextVisitor {
     fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
         match self.rules.accept_str(text) {
             Ok(text) => Ok(text),
-            Err(violation) => reject(violation).map(|()| String::new()),
+            Err(violation) => reject_text(violation, text).map(|()| String::new()),
         }
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-        match self.rules.accept_string(text) {
-            Ok(text) => Ok(text),
-            Err(violation) => reject(violation).map(|()| String::new()),
+        let text = match self.rules.sanitize {
+            None => text,
+            Some(sanitizers) => sanitizers.apply_owned(text),
+        };
+        match self.rules.check(&text) {
+            Ok(()) => Ok(text),
+            Err(violation) => reject_text(violation, &text).map(|()| String::new()),
         }
     }
 
