@@ -12,13 +12,20 @@ pub(crate) const WITHHELD: &str = "invalid value (not shown: the member is sensi
 /// out of its errors: in a report the session marks every error and violation found inside, so
 /// paths leave out map keys and messages are withheld; outside one, an error that is not one of
 /// this crate's violations is replaced by [`WITHHELD`].
+#[inline(always)]
 pub(crate) fn read<T, E: de::Error>(
     sensitive: bool,
     read: impl FnOnce() -> Result<T, E>,
 ) -> Result<T, E> {
-    if !sensitive {
-        return read();
+    if sensitive {
+        read_sensitive(read)
+    } else {
+        read()
     }
+}
+
+#[inline(never)]
+fn read_sensitive<T, E: de::Error>(read: impl FnOnce() -> Result<T, E>) -> Result<T, E> {
     if session::active() {
         return session::sensitive(read);
     }
