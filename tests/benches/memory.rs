@@ -7,7 +7,7 @@
 
 #![allow(dead_code)]
 
-#[path = "payload.rs"]
+#[path = "common/payload.rs"]
 mod payload;
 
 use payload::{broken_payload, ours, payload, plain};

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use std::hint::black_box;
 use std::sync::LazyLock;
 
-#[path = "payload.rs"]
+#[path = "common/payload.rs"]
 mod payload;
 
 use payload::{broken_payload, ours, payload, plain};

@@ -600,3 +600,48 @@ fn flattened_members_and_their_siblings_have_their_own_paths() {
     let report = report_of::<Request>(&escaped);
     assert_eq!(pointers(&report), ["/farmId"]);
 }
+
+#[test]
+fn a_repeated_map_key_is_judged_by_its_last_value_as_aws_keeps_it() {
+    let long = "v".repeat(257);
+    let base = |tags: &str| {
+        format!(r#"{{"farmId": "farm-{HEX32}", "queueId": "queue-{HEX32}", "tags": {tags}}}"#)
+    };
+    // An invalid value replaced by a valid one: nothing to report, and the last value kept.
+    let replaced = base(&format!(r#"{{"team": "{long}", "team": "render"}}"#));
+    let request: ListSessionsRequest = constrained::from_json_str(&replaced).unwrap();
+    let tags = request.tags.unwrap();
+    assert_eq!(tags.get("team").map(String::as_str), Some("render"));
+    assert_eq!(tags.len(), 1);
+    // A valid value replaced by an invalid one: reported once, at the key.
+    let report = report_of::<ListSessionsRequest>(&base(&format!(
+        r#"{{"team": "render", "team": "{long}"}}"#
+    )));
+    assert_eq!(pointers(&report), ["/tags/team"]);
+    // Two invalid values: only the last stands.
+    let report = report_of::<ListSessionsRequest>(&base(&format!(
+        r#"{{"team": "{long}", "cost": "x", "team": "{long}x"}}"#
+    )));
+    assert_eq!(pointers(&report), ["/tags/team"]);
+    assert_eq!(
+        report.violations()[0].violation().measured_length(),
+        Some(258)
+    );
+}
+
+#[test]
+fn a_repeated_structure_member_is_located_at_its_key() {
+    let json = format!(
+        "{{\n  \"farmId\": \"farm-{HEX32}\",\n  \"queueId\": \"queue-{HEX32}\",\n  \"farmId\": \"farm-{HEX32}\"\n}}"
+    );
+    let Err(DocumentError::Malformed(m)) = constrained::from_json_str::<ListSessionsRequest>(&json)
+    else {
+        panic!("a repeated member is malformed");
+    };
+    assert_eq!(m.message(), "duplicate field `farmId`");
+    assert_eq!(
+        m.path().map(|p| p.json_pointer()).as_deref(),
+        Some("/farmId")
+    );
+    assert_eq!(m.line(), Some(4));
+}
