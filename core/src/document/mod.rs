@@ -29,7 +29,7 @@ use serde::{Deserialize, Deserializer};
 ///
 /// `T` is any type with `Deserialize` — typically a plain `#[derive(Deserialize)]` struct whose
 /// fields are constrained types, `Option`s, `Vec`s, maps and nested structs. The error is
-/// [`DocumentError::Invalid`] with a [`Report`] when the document breaks rules (a required member
+/// [`DocumentError::Invalid`] with a [`Report`](crate::Report) when the document breaks rules (a required member
 /// absent or `null` among them), or [`DocumentError::Malformed`] when it is not well-formed JSON
 /// or has the wrong JSON type where a value is expected.
 ///
