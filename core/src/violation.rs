@@ -99,6 +99,31 @@ pub enum Rule {
     },
 }
 
+impl Rule {
+    /// The rule's name, as reports serialize it: `length`, `pattern`, `range`, `finite`, `enum`,
+    /// `uniqueItems`, `required`, `union`, `format` or `custom`.
+    ///
+    /// ```
+    /// use constrained::Rule;
+    ///
+    /// assert_eq!(Rule::Required.name(), "required");
+    /// ```
+    pub fn name(&self) -> &'static str {
+        match self {
+            Rule::Length { .. } => "length",
+            Rule::Pattern { .. } => "pattern",
+            Rule::Range { .. } => "range",
+            Rule::NotFinite => "finite",
+            Rule::Enum { .. } => "enum",
+            Rule::UniqueItems => "uniqueItems",
+            Rule::Format { .. } => "format",
+            Rule::UnionMembers { .. } => "union",
+            Rule::Required => "required",
+            Rule::Custom { .. } => "custom",
+        }
+    }
+}
+
 /// Which bound of a `range` a value is past.
 ///
 /// ```

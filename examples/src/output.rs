@@ -3,7 +3,7 @@
 //! `InvalidInputException`).
 
 use crate::shapes::Service;
-use constrained::{DocumentError, Echo, FieldViolation, Malformed, Report, Rule};
+use constrained::{DocumentError, Echo, FieldViolation, Malformed, Report};
 use serde_json::{Value, json};
 
 /// An output format of the program.
@@ -67,54 +67,14 @@ fn text(report: &Report) -> String {
     lines.join("\n")
 }
 
-fn rule_name(rule: &Rule) -> &'static str {
-    match rule {
-        Rule::Length { .. } => "length",
-        Rule::Pattern { .. } => "pattern",
-        Rule::Range { .. } => "range",
-        Rule::NotFinite => "finite",
-        Rule::Enum { .. } => "enum",
-        Rule::UniqueItems => "uniqueItems",
-        Rule::Required => "required",
-        Rule::UnionMembers { .. } => "union",
-        _ => "other",
-    }
-}
-
 fn report_json(report: &Report) -> Value {
-    let violations: Vec<Value> = report
-        .violations()
-        .iter()
-        .map(|entry| {
-            let violation = entry.violation();
-            json!({
-                "path": entry.path().json_pointer(),
-                "memberPath": entry.path().member_path(),
-                "rule": rule_name(violation.rule()),
-                "message": violation.to_string(),
-                "value": violation.value(),
-                "length": violation.measured_length(),
-            })
-        })
-        .collect();
-    json!({
-        "valid": false,
-        "total": report.total(),
-        "omitted": report.omitted(),
-        "violations": violations,
-    })
+    let mut value = serde_json::to_value(report).unwrap_or(Value::Null);
+    value["valid"] = Value::Bool(false);
+    value
 }
 
 fn malformed_json(malformed: &Malformed) -> Value {
-    json!({
-        "valid": false,
-        "malformed": {
-            "message": malformed.message(),
-            "line": malformed.line(),
-            "column": malformed.column(),
-            "path": malformed.path().map(|p| p.json_pointer()),
-        },
-    })
+    json!({"valid": false, "malformed": malformed})
 }
 
 /// Deadline answers like newer AWS services, without echoing values; Glue like classic ones.

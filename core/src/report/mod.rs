@@ -5,6 +5,7 @@
 mod classic;
 mod document_error;
 mod malformed;
+mod serialize;
 mod smithy;
 
 pub use classic::Echo;
