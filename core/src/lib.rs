@@ -56,10 +56,13 @@ mod violation;
 #[path = "private.rs"]
 pub mod __private;
 
+#[cfg(feature = "axum")]
+pub mod axum;
+
 pub use crate::constrained_type::Constrained;
 pub use crate::document::path::{Path, Segment};
 pub use crate::document::reject::reject_format;
-pub use crate::document::{from_deserializer, from_json_slice, from_json_str};
+pub use crate::document::{from_deserializer, from_json_slice, from_json_str, from_request_parts};
 pub use crate::parse_error::ParseError;
 pub use crate::report::{DocumentError, Echo, FieldViolation, Malformed, Report};
 pub use crate::rules::blob::Blob;

@@ -11,6 +11,7 @@
 
 mod access;
 mod error;
+mod input;
 pub(crate) mod path;
 mod placeholder;
 mod reader;
@@ -142,4 +143,60 @@ where
     let value = serde_json::Value::deserialize(deserializer)
         .map_err(|e| DocumentError::Malformed(Malformed::new(e.to_string(), None, None)))?;
     rerun::run(|| T::deserialize(Reader::new(&value)).map_err(|e| e.locate()))
+}
+
+/// Validates a request's input into a `T`, or reports **every** violation in it: its URI labels,
+/// its query parameters and its JSON body's members, read as the members of one structure, as
+/// Smithy binds an operation's input (restJson1).
+///
+/// Labels and query parameters are text, already percent-decoded, and read as whatever the member
+/// is: `maxResults=0` is the integer 0, and breaks `range(min = 1)` like a JSON 0 would. An empty
+/// body has no members; a body that is not a JSON object is malformed. Violations are located at
+/// the member, whichever part of the request it came from (`/farmId` for a label). This is what
+/// the `axum` feature's `Input` extractor calls; any other server can call it the same way.
+///
+/// ```
+/// use constrained::{Constrained, DocumentError};
+/// use serde::Deserialize;
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(pattern = "farm-[0-9a-f]{32}")]
+/// pub struct FarmId(String);
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(range(min = 1, max = 100))]
+/// pub struct MaxResults(i32);
+///
+/// #[derive(Debug, Deserialize)]
+/// #[serde(rename_all = "camelCase")]
+/// pub struct ListSessionsRequest {
+///     farm_id: FarmId,
+///     max_results: Option<MaxResults>,
+/// }
+///
+/// let labels = [("farmId".to_owned(), "farm-1".to_owned())];
+/// let query = [("maxResults".to_owned(), "0".to_owned())];
+/// let Err(DocumentError::Invalid(report)) =
+///     constrained::from_request_parts::<ListSessionsRequest>(&labels, &query, b"")
+/// else {
+///     panic!("two violations");
+/// };
+/// let paths: Vec<String> = report.violations().iter().map(|v| v.path().json_pointer()).collect();
+/// assert_eq!(paths, ["/farmId", "/maxResults"]);
+/// ```
+pub fn from_request_parts<T: DeserializeOwned>(
+    labels: &[(String, String)],
+    query: &[(String, String)],
+    body: &[u8],
+) -> Result<T, DocumentError> {
+    let body = (!body.iter().all(u8::is_ascii_whitespace)).then_some(body);
+    let parts = input::Parts {
+        labels,
+        query,
+        body,
+    };
+    if let Ok(value) = T::deserialize(&parts) {
+        return Ok(value);
+    }
+    rerun::run(|| T::deserialize(Reader::new(&parts)).map_err(|e| e.locate()))
 }

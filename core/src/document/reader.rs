@@ -10,6 +10,7 @@
 
 use crate::document::access::{Entries, Items};
 use crate::document::error::{ReadError, carry, uncarry};
+use crate::document::input;
 use crate::document::placeholder::{self, Hint};
 use crate::document::session;
 use crate::document::variant;
@@ -264,6 +265,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         if let Hint::Any = self.hint {
             session::note_buffered(text, false);
         }
+        if let Hint::Number | Hint::Bool = self.hint
+            && input::reading_text()
+        {
+            let boolean = matches!(self.hint, Hint::Bool);
+            return input::text_as_scalar(text, boolean, self.visitor).map_err(carry);
+        }
         match self.hint {
             Hint::Enum { .. } => variant::unit(text.to_owned(), self.visitor).map_err(carry),
             _ => self.visitor.visit_str(text).map_err(carry),
@@ -275,6 +282,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Typed<V> {
         if let Hint::Any = self.hint {
             // Perhaps a member serde buffers for a flattened structure: its place is noted.
             session::note_buffered(text, true);
+        }
+        if let Hint::Number | Hint::Bool = self.hint
+            && input::reading_text()
+        {
+            // A label or query parameter: its text reads as the number or bool the member is.
+            let boolean = matches!(self.hint, Hint::Bool);
+            return input::text_as_scalar(text, boolean, self.visitor).map_err(carry);
         }
         match self.hint {
             Hint::Enum { .. } => variant::unit(text.to_owned(), self.visitor).map_err(carry),
