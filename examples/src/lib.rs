@@ -4,5 +4,6 @@
 pub mod deadline;
 pub mod glue;
 pub mod output;
+pub mod service;
 pub mod shapes;
 pub mod timestamp;
