@@ -14,6 +14,23 @@ thread_local! {
     static READING_TEXT: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Marks a label or query parameter being read, until dropped (even by a panic, so no later
+/// JSON string is ever taken for a number).
+struct ReadingText;
+
+impl ReadingText {
+    fn start() -> Self {
+        READING_TEXT.with(|reading| reading.set(true));
+        ReadingText
+    }
+}
+
+impl Drop for ReadingText {
+    fn drop(&mut self) {
+        READING_TEXT.with(|reading| reading.set(false));
+    }
+}
+
 /// Whether the value being read is a label's or query parameter's text.
 pub(crate) fn reading_text() -> bool {
     READING_TEXT.with(Cell::get)
@@ -155,10 +172,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Members<'de, A> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         if let Some(text) = self.pending.take() {
-            READING_TEXT.with(|reading| reading.set(true));
-            let result = seed.deserialize(Text::<A::Error>(text, PhantomData));
-            READING_TEXT.with(|reading| reading.set(false));
-            return result;
+            let _reading = ReadingText::start();
+            return seed.deserialize(Text::<A::Error>(text, PhantomData));
         }
         match &mut self.body {
             Some(body) => body.next_value_seed(seed),
