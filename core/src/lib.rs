@@ -59,6 +59,18 @@ pub mod __private;
 #[cfg(feature = "axum")]
 pub mod axum;
 
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+pub mod schema;
+
+/// Without the `schemars` feature, the derive's `JsonSchema` impls are dropped unread.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __schema_impl {
+    ($($item:tt)*) => {};
+}
+
 pub use crate::constrained_type::Constrained;
 pub use crate::document::path::{Path, Segment};
 pub use crate::document::reject::reject_format;

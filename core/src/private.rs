@@ -49,3 +49,12 @@ pub fn debug_redacted(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
     // Written out rather than through `debug_tuple`, so `{:#?}` keeps it on one line too.
     write!(f, "{name}({REDACTED})")
 }
+
+/// The `schemars` impl of a type: the derive always writes one, and it is kept only when the
+/// `schemars` feature is on (without it, the tokens are dropped unread).
+pub use crate::__schema_impl as schema_impl;
+
+#[cfg(feature = "schemars")]
+pub use crate::schema;
+#[cfg(feature = "schemars")]
+pub use schemars;

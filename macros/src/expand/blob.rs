@@ -36,6 +36,7 @@ pub fn expand(container: &Container) -> FamilyImpls {
         inherent: TokenStream::new(),
         impls,
         display: None,
+        schema: quote!(#p::schema::blob(Self::RULES)),
         default: None,
     }
 }

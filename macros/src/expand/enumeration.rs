@@ -88,6 +88,8 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
         })
     });
     let formatting = formatting(container, Some(quote!(f.write_str(self.as_str()))));
+    let schema_impl =
+        super::newtype::schema_impl(container, quote!(#p::schema::enumeration(Self::RULES)));
 
     quote! {
         #[automatically_derived]
@@ -153,6 +155,7 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
 
         #formatting
         #default
+        #schema_impl
 
         #[automatically_derived]
         impl #p::serde::Serialize for #ident {

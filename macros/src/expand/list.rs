@@ -7,7 +7,8 @@ use crate::inner_type::Element;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn expand(container: &Container, newtype: &Newtype, item: &Element) -> FamilyImpls {
+pub fn expand(container: &Container, newtype: &Newtype, item_family: &Element) -> FamilyImpls {
+    let item = item_family;
     let ident = container.ident;
     let p = container.private();
     let r = &container.rules;
@@ -67,6 +68,16 @@ pub fn expand(container: &Container, newtype: &Newtype, item: &Element) -> Famil
         inherent: TokenStream::new(),
         impls,
         display: None,
+        schema: {
+            let items = rules::element_schema(
+                &p,
+                item_family,
+                item_ty,
+                item_rules,
+                quote!(Self::RULES.item),
+            );
+            quote!(#p::schema::list(Self::RULES.length, Self::RULES.unique_items, Self::RULES.sensitive, #items))
+        },
         default: None,
     }
 }

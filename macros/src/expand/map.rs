@@ -10,9 +10,10 @@ use quote::quote;
 pub fn expand(
     container: &Container,
     newtype: &Newtype,
-    key: &Element,
-    value: &Element,
+    key_family: &Element,
+    value_family: &Element,
 ) -> FamilyImpls {
+    let (key, value) = (key_family, value_family);
     let ident = container.ident;
     let inner_ty = newtype.ty;
     let p = container.private();
@@ -72,6 +73,23 @@ pub fn expand(
         inherent: TokenStream::new(),
         impls,
         display: None,
+        schema: {
+            let keys = rules::element_schema(
+                &p,
+                key_family,
+                key_ty,
+                r.key.as_ref().map(|s| &*s.value),
+                quote!(Self::RULES.key),
+            );
+            let values = rules::element_schema(
+                &p,
+                value_family,
+                value_ty,
+                r.value.as_ref().map(|s| &*s.value),
+                quote!(Self::RULES.value),
+            );
+            quote!(#p::schema::map(Self::RULES.length, Self::RULES.sensitive, #keys, #values))
+        },
         default: None,
     }
 }

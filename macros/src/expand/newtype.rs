@@ -26,6 +26,8 @@ pub struct FamilyImpls {
     pub impls: TokenStream,
     /// How a non-sensitive value is displayed, if the family has a `Display`.
     pub display: Option<TokenStream>,
+    /// The body of `JsonSchema::json_schema` (feature `schemars`), with `generator` in scope.
+    pub schema: TokenStream,
     /// The body of `Default::default`, when `default = …` was given.
     pub default: Option<TokenStream>,
 }
@@ -50,6 +52,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
         inherent,
         impls,
         display,
+        schema,
         default,
     } = family;
 
@@ -84,6 +87,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
     };
 
     let formatting = formatting(container, display);
+    let schema_impl = schema_impl(container, schema);
     let default = default.map(|body| {
         quote! {
             /// The default given by `#[constrained(default = …)]`, checked against the rules when
@@ -176,6 +180,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
         #impls
         #formatting
         #default
+        #schema_impl
     }
 }
 
@@ -213,6 +218,28 @@ pub fn formatting(container: &Container, display: Option<TokenStream>) -> TokenS
         impl #p::fmt::Debug for #ident {
             fn fmt(&self, f: &mut #p::fmt::Formatter<'_>) -> #p::fmt::Result {
                 #p::debug_redacted(f, #name)
+            }
+        }
+    }
+}
+
+/// `impl schemars::JsonSchema`, which the runtime keeps only when its `schemars` feature is on.
+pub fn schema_impl(container: &Container, body: TokenStream) -> TokenStream {
+    let ident = container.ident;
+    let p = container.private();
+    let name = ident.to_string();
+    quote! {
+        #p::schema_impl! {
+            #[automatically_derived]
+            impl #p::schemars::JsonSchema for #ident {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#name)
+                }
+
+                fn json_schema(generator: &mut #p::schemars::SchemaGenerator) -> #p::schemars::Schema {
+                    let _ = &generator;
+                    #body
+                }
             }
         }
     }

@@ -103,6 +103,10 @@ pub fn expand(container: &Container, newtype: &Newtype, primitive: Primitive) ->
         inherent,
         impls,
         display: Some(quote!(#p::fmt::Display::fmt(&self.0, f))),
+        schema: {
+            let integer = matches!(primitive, Primitive::Integer { .. });
+            quote!(#p::schema::number(Self::RULES, #integer))
+        },
         default: default_body(container, &InnerType::Number(primitive)),
     }
 }

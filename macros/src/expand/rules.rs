@@ -290,3 +290,38 @@ pub fn element(
         Element::Other => quote!(#p::NoRules),
     }
 }
+
+/// The pattern of `rules` as an anchored ECMA-262 string, for a JSON Schema.
+pub fn ecma(rules: Option<&Rules>) -> TokenStream {
+    option(
+        rules
+            .and_then(|r| r.pattern.as_ref())
+            .and_then(|p| p.value.compiled.as_ref())
+            .map(|c| c.ecma.as_str()),
+    )
+}
+
+/// The JSON Schema of a key, value or item of type `ty`, whose rules are `rules_expr`.
+pub fn element_schema(
+    p: &TokenStream,
+    element: &Element,
+    ty: &Type,
+    rules: Option<&Rules>,
+    rules_expr: TokenStream,
+) -> TokenStream {
+    match element {
+        Element::Text => {
+            let ecma = ecma(rules);
+            quote!(#p::schema::text(&#rules_expr, #ecma))
+        }
+        Element::Number(primitive) => {
+            let integer = matches!(primitive, Primitive::Integer { .. });
+            quote!(#p::schema::number(&#rules_expr, #integer))
+        }
+        Element::Other => quote!({
+            #[allow(unused_imports)]
+            use #p::schema::{ViaAnything as _, ViaJsonSchema as _};
+            (&#p::schema::Probe::<#ty>::new()).element_schema(generator)
+        }),
+    }
+}

@@ -132,6 +132,10 @@ pub fn expand(container: &Container) -> FamilyImpls {
         inherent,
         impls,
         display: Some(quote!(f.write_str(&self.0))),
+        schema: {
+            let ecma = rules::ecma(Some(r));
+            quote!(#p::schema::text(Self::RULES, #ecma))
+        },
         default: default_body(container, &InnerType::Text),
     }
 }

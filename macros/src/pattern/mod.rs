@@ -3,6 +3,7 @@
 
 mod automaton;
 mod dialect;
+mod ecma;
 mod sequence;
 
 pub use automaton::Tables;
@@ -16,6 +17,8 @@ pub struct Compiled {
     pub tables: Option<Tables>,
     pub steps: Option<Vec<Step>>,
     pub runtime_pattern: String,
+    /// The pattern as an anchored ECMA-262 regular expression, for JSON Schema.
+    pub ecma: String,
 }
 
 /// Why a pattern did not compile: the offset in the pattern (if known) and the reason.
@@ -54,6 +57,7 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
         tables,
         steps: sequence::steps(&hir),
         runtime_pattern: format!(r"(?:{})\z", translation.rust),
+        ecma: ecma::anchored(&hir),
     })
 }
 
