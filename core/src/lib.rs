@@ -63,6 +63,17 @@ pub mod axum;
 #[doc(hidden)]
 pub mod schema;
 
+#[cfg(feature = "proptest")]
+pub mod generate;
+
+/// Without the `proptest` feature, the derive's `Generate` impls are dropped unread.
+#[cfg(not(feature = "proptest"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __generate_impl {
+    ($($item:tt)*) => {};
+}
+
 /// Without the `schemars` feature, the derive's `JsonSchema` impls are dropped unread.
 #[cfg(not(feature = "schemars"))]
 #[doc(hidden)]

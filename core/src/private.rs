@@ -58,3 +58,13 @@ pub use crate::__schema_impl as schema_impl;
 pub use crate::schema;
 #[cfg(feature = "schemars")]
 pub use schemars;
+
+/// The `Generate` impl of a type: kept only when the `proptest` feature is on.
+pub use crate::__generate_impl as generate_impl;
+
+#[cfg(feature = "proptest")]
+pub use crate::generate;
+#[cfg(feature = "proptest")]
+pub use proptest;
+#[cfg(feature = "proptest")]
+pub use serde_json::Value as JsonValue;

@@ -37,6 +37,13 @@ pub fn expand(container: &Container) -> FamilyImpls {
         impls,
         display: None,
         schema: quote!(#p::schema::blob(Self::RULES)),
+        generate: (
+            quote!(#p::proptest::strategy::Strategy::prop_map(
+                #p::proptest::collection::vec(#p::proptest::arbitrary::any::<u8>(), #p::generate::size(Self::RULES.length)),
+                |bytes| #p::generate::Generated(#p::Blob::new(bytes)),
+            )),
+            quote!(#p::proptest::strategy::Strategy::boxed(#p::proptest::strategy::Just(#p::JsonValue::from(1)))),
+        ),
         default: None,
     }
 }

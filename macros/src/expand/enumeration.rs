@@ -88,6 +88,17 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
         })
     });
     let formatting = formatting(container, Some(quote!(f.write_str(self.as_str()))));
+    let generate_impl = super::newtype::generate_impl(
+        container,
+        quote!(#p::proptest::strategy::Strategy::boxed(
+            #p::proptest::strategy::Strategy::prop_filter_map(
+                #p::generate::wire_value(Self::RULES),
+                "a known value",
+                |wire| wire.parse::<Self>().ok().map(#p::generate::Generated),
+            ),
+        )),
+        quote!(#p::generate::wire_value_near_miss(Self::RULES)),
+    );
     let schema_impl =
         super::newtype::schema_impl(container, quote!(#p::schema::enumeration(Self::RULES)));
 
@@ -156,6 +167,7 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
         #formatting
         #default
         #schema_impl
+        #generate_impl
 
         #[automatically_derived]
         impl #p::serde::Serialize for #ident {

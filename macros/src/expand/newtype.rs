@@ -28,6 +28,9 @@ pub struct FamilyImpls {
     pub display: Option<TokenStream>,
     /// The body of `JsonSchema::json_schema` (feature `schemars`), with `generator` in scope.
     pub schema: TokenStream,
+    /// Expressions of `Generate::valid`'s inner values and of `Generate::near_miss` (feature
+    /// `proptest`).
+    pub generate: (TokenStream, TokenStream),
     /// The body of `Default::default`, when `default = …` was given.
     pub default: Option<TokenStream>,
 }
@@ -53,6 +56,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
         impls,
         display,
         schema,
+        generate,
         default,
     } = family;
 
@@ -88,6 +92,22 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
 
     let formatting = formatting(container, display);
     let schema_impl = schema_impl(container, schema);
+    let (inner_values, near_miss) = generate;
+    let generate_impl = generate_impl(
+        container,
+        quote! {
+            #p::proptest::strategy::Strategy::boxed(
+                #p::proptest::strategy::Strategy::prop_filter_map(
+                    #inner_values,
+                    "a value the type accepts",
+                    |inner: #p::generate::Generated<#inner_ty>| {
+                        Self::new(inner.0).ok().map(#p::generate::Generated)
+                    },
+                ),
+            )
+        },
+        near_miss,
+    );
     let default = default.map(|body| {
         quote! {
             /// The default given by `#[constrained(default = …)]`, checked against the rules when
@@ -181,6 +201,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
         #formatting
         #default
         #schema_impl
+        #generate_impl
     }
 }
 
@@ -239,6 +260,31 @@ pub fn schema_impl(container: &Container, body: TokenStream) -> TokenStream {
                 fn json_schema(generator: &mut #p::schemars::SchemaGenerator) -> #p::schemars::Schema {
                     let _ = &generator;
                     #body
+                }
+            }
+        }
+    }
+}
+
+/// `impl constrained::generate::Generate`, which the runtime keeps only when its `proptest`
+/// feature is on.
+pub fn generate_impl(
+    container: &Container,
+    valid: TokenStream,
+    near_miss: TokenStream,
+) -> TokenStream {
+    let ident = container.ident;
+    let p = container.private();
+    quote! {
+        #p::generate_impl! {
+            #[automatically_derived]
+            impl #p::generate::Generate for #ident {
+                fn valid() -> #p::proptest::strategy::BoxedStrategy<#p::generate::Generated<Self>> {
+                    #valid
+                }
+
+                fn near_miss() -> #p::proptest::strategy::BoxedStrategy<#p::JsonValue> {
+                    #near_miss
                 }
             }
         }

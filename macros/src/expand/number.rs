@@ -107,6 +107,13 @@ pub fn expand(container: &Container, newtype: &Newtype, primitive: Primitive) ->
             let integer = matches!(primitive, Primitive::Integer { .. });
             quote!(#p::schema::number(Self::RULES, #integer))
         },
+        generate: {
+            let integer = matches!(primitive, Primitive::Integer { .. });
+            (
+                quote!(#p::generate::wrapped(#p::generate::number(Self::RULES))),
+                quote!(#p::generate::number_near_miss(Self::RULES, #integer)),
+            )
+        },
         default: default_body(container, &InnerType::Number(primitive)),
     }
 }

@@ -325,3 +325,26 @@ pub fn element_schema(
         }),
     }
 }
+
+/// The strategy of a key, value or item of type `ty` (feature `proptest`): `Some` boxed strategy,
+/// or `None` for a type that has none.
+pub fn element_strategy(
+    p: &TokenStream,
+    element: &Element,
+    ty: &Type,
+    rules_expr: TokenStream,
+) -> TokenStream {
+    match element {
+        Element::Text => quote!(::core::option::Option::Some(#p::generate::wrapped(
+            #p::generate::text(&#rules_expr)
+        ))),
+        Element::Number(_) => quote!(::core::option::Option::Some(#p::generate::wrapped(
+            #p::generate::number(&#rules_expr)
+        ))),
+        Element::Other => quote!({
+            #[allow(unused_imports)]
+            use #p::generate::{ViaGenerate as _, ViaNothing as _};
+            (&#p::generate::Probe::<#ty>::new()).element_strategy()
+        }),
+    }
+}

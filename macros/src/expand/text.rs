@@ -136,6 +136,10 @@ pub fn expand(container: &Container) -> FamilyImpls {
             let ecma = rules::ecma(Some(r));
             quote!(#p::schema::text(Self::RULES, #ecma))
         },
+        generate: (
+            quote!(#p::generate::wrapped(#p::generate::text(Self::RULES))),
+            quote!(#p::generate::text_near_miss(Self::RULES)),
+        ),
         default: default_body(container, &InnerType::Text),
     }
 }

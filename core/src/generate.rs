@@ -1,0 +1,415 @@
+//! Generated test values for constrained types (feature `proptest`): strategies that produce
+//! only valid values, drawn from the compiled pattern automaton within the lengths and ranges,
+//! and near misses, each of which breaks a rule by construction.
+//!
+//! ```
+//! use constrained::Constrained;
+//! use constrained::generate::Generate;
+//! use proptest::prelude::*;
+//!
+//! #[derive(Debug, Clone, Constrained)]
+//! #[constrained(pattern = "farm-[0-9a-f]{32}")]
+//! pub struct FarmId(String);
+//!
+//! proptest!(|(farm in FarmId::valid(), miss in FarmId::near_miss())| {
+//!     prop_assert!(FarmId::new(farm.0.into_inner()).is_ok());
+//!     prop_assert!(serde_json::from_value::<FarmId>(miss).is_err());
+//! });
+//! ```
+
+use crate::pattern::Automaton;
+use crate::rules::enumeration::EnumRules;
+use crate::rules::length::LengthBounds;
+use crate::rules::number::{Number, RangeRules};
+use crate::rules::text::TextRules;
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// A constrained type's generated values. Implemented by the derive for every newtype and enum
+/// when the `proptest` feature is on.
+pub trait Generate: Sized {
+    /// Values that satisfy every rule of the type.
+    fn valid() -> BoxedStrategy<Generated<Self>>;
+    /// JSON values close to valid ones that the type refuses: past a bound, off the pattern,
+    /// outside the value set, or of the wrong JSON type.
+    fn near_miss() -> BoxedStrategy<Value>;
+}
+
+/// A generated value. proptest needs `Debug` of what it generates, and a constrained type need
+/// not have one: this prints the value as JSON (its `Serialize`), also for a sensitive type, whose
+/// values in tests are generated, never real.
+pub struct Generated<T>(pub T);
+
+impl<T: serde::Serialize> std::fmt::Debug for Generated<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match serde_json::to_string(&self.0) {
+            Ok(json) => f.write_str(&json),
+            Err(_) => f.write_str("(a value that does not serialize)"),
+        }
+    }
+}
+
+impl<T: Clone> Clone for Generated<T> {
+    fn clone(&self) -> Self {
+        Generated(self.0.clone())
+    }
+}
+
+/// A small deterministic generator, seeded by proptest, for walks over an automaton.
+struct Walk(u64);
+
+impl Walk {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// The states of `automaton` from which some input reaches an accepting state, by state index.
+fn live_states(automaton: &Automaton) -> Vec<bool> {
+    let stride = automaton.stride as usize;
+    let states = automaton.accepting.len();
+    let mut live: Vec<bool> = automaton.accepting.iter().map(|&a| a != 0).collect();
+    loop {
+        let mut changed = false;
+        for state in 1..states {
+            if live[state] {
+                continue;
+            }
+            let row = &automaton.transitions[state * stride..state * stride + stride];
+            if row
+                .iter()
+                .any(|&next| next != 0 && live[next as usize / stride])
+            {
+                live[state] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return live;
+        }
+    }
+}
+
+/// A string the automaton accepts with a character count within `length`, by a random walk
+/// over live states; `None` when the walk could not meet the length.
+fn walk(
+    automaton: &Automaton,
+    live: &[bool],
+    length: Option<LengthBounds>,
+    seed: u64,
+) -> Option<String> {
+    let stride = automaton.stride as usize;
+    let min = length.and_then(|l| l.min).unwrap_or(0);
+    let max = length.and_then(|l| l.max).unwrap_or(usize::MAX);
+    let mut random = Walk(seed | 1);
+    // A length to aim for, so long values appear as often as short ones.
+    let target = min + random.below(max.min(min + 40).saturating_sub(min) + 1);
+    let mut bytes = Vec::new();
+    let mut chars = 0usize;
+    let mut state = automaton.start as usize;
+    for _ in 0..4 * (target + 8) {
+        let accepting = automaton.accepting[state / stride] != 0;
+        if accepting && chars >= target.max(min) && (bytes.len() % 4 == 0 || chars >= max) {
+            break;
+        }
+        if accepting && chars >= min && random.below(8) == 0 && chars >= target {
+            break;
+        }
+        // The bytes that keep the walk alive from here.
+        let choices: Vec<u8> = (0..=255u8)
+            .filter(|&b| {
+                let next =
+                    automaton.transitions[state + automaton.classes[b as usize] as usize] as usize;
+                next != 0 && live[next / stride]
+            })
+            .collect();
+        if choices.is_empty() {
+            break;
+        }
+        let byte = choices[random.below(choices.len())];
+        if byte & 0xC0 != 0x80 {
+            if chars == max {
+                break;
+            }
+            chars += 1;
+        }
+        bytes.push(byte);
+        state = automaton.transitions[state + automaton.classes[byte as usize] as usize] as usize;
+    }
+    let text = String::from_utf8(bytes).ok()?;
+    let accepted = automaton.matches(text.as_bytes());
+    let fits = length.is_none_or(|l| l.contains(text.chars().count()));
+    (accepted && fits).then_some(text)
+}
+
+/// Strings that satisfy `rules`' length and pattern (the type's own checks filter the rest).
+pub fn text(rules: &'static TextRules) -> BoxedStrategy<String> {
+    match rules.pattern.and_then(|p| p.automaton.as_ref()) {
+        Some(automaton) => {
+            let live = live_states(automaton);
+            any::<u64>()
+                .prop_filter_map("a walk that meets the length", move |seed| {
+                    walk(automaton, &live, rules.length, seed)
+                })
+                .boxed()
+        }
+        None => {
+            let min = rules.length.and_then(|l| l.min).unwrap_or(0);
+            let max = rules.length.and_then(|l| l.max).unwrap_or(64).min(min + 64);
+            proptest::collection::vec(
+                prop_oneof![
+                    8 => proptest::char::range('a', 'z'),
+                    1 => proptest::char::range('\u{e9}', '\u{ff}'),
+                    1 => Just('😀'),
+                ],
+                min..=max,
+            )
+            .prop_map(|chars| chars.into_iter().collect())
+            .boxed()
+        }
+    }
+}
+
+/// Strings `rules` refuses: one character past the maximum or short of the minimum, or a walk of
+/// the automaton led into its dead state, or not a string at all.
+pub fn text_near_miss(rules: &'static TextRules) -> BoxedStrategy<Value> {
+    let mut misses: Vec<BoxedStrategy<Value>> = vec![Just(Value::from(1)).boxed()];
+    let length = rules.length;
+    if let Some(max) = length.and_then(|l| l.max)
+        && max < 100_000
+    {
+        misses.push(Just(Value::from("a".repeat(max + 1))).boxed());
+    }
+    if let Some(min) = length.and_then(|l| l.min).filter(|&m| m > 0) {
+        misses.push(Just(Value::from("a".repeat(min - 1))).boxed());
+    }
+    if let Some(automaton) = rules.pattern.and_then(|p| p.automaton.as_ref()) {
+        let live = live_states(automaton);
+        misses.push(
+            any::<u64>()
+                .prop_map(move |seed| {
+                    // A pattern that no character can leave (`.*`) has no such miss: a
+                    // string's wrong type stands in.
+                    off_pattern(automaton, &live, length, seed).map_or(Value::from(1), Value::from)
+                })
+                .boxed(),
+        );
+    }
+    proptest::strategy::Union::new(misses).boxed()
+}
+
+/// A string within the length that the automaton refuses: a valid walk cut short where a
+/// character leads to the dead state, and that character appended.
+fn off_pattern(
+    automaton: &Automaton,
+    live: &[bool],
+    length: Option<LengthBounds>,
+    seed: u64,
+) -> Option<String> {
+    let stride = automaton.stride as usize;
+    let mut random = Walk(seed | 1);
+    let valid = walk(automaton, live, None, seed).unwrap_or_default();
+    let cut = random.below(valid.chars().count() + 1);
+    let prefix: String = valid.chars().take(cut).collect();
+    let mut state = automaton.start as usize;
+    for &byte in prefix.as_bytes() {
+        state = automaton.transitions[state + automaton.classes[byte as usize] as usize] as usize;
+    }
+    let candidates = ('\u{0}'..='\u{7f}').chain(['\u{85}', '\u{2028}', '\u{fffe}', 'é', '😀']);
+    let dead: Vec<char> = candidates
+        .filter(|c| {
+            let mut buffer = [0u8; 4];
+            let mut next = state;
+            for &byte in c.encode_utf8(&mut buffer).as_bytes() {
+                next = automaton.transitions[next + automaton.classes[byte as usize] as usize]
+                    as usize;
+                if next == 0 {
+                    return true;
+                }
+            }
+            !live[next / stride]
+        })
+        .collect();
+    if dead.is_empty() {
+        return None;
+    }
+    let text = format!("{prefix}{}", dead[random.below(dead.len())]);
+    let fits = length.is_none_or(|l| l.contains(text.chars().count()));
+    (fits && !automaton.matches(text.as_bytes())).then_some(text)
+}
+
+/// Numbers within `rules`' bounds: integers drawn evenly from the bounds (within a million of
+/// an open side), floats likewise.
+pub fn number<T: Number + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned>(
+    rules: &'static RangeRules<T>,
+) -> BoxedStrategy<T> {
+    let as_f64 = |v: T| serde_json::to_value(v).ok().and_then(|v| v.as_f64());
+    let integer = serde_json::to_value(T::default()).is_ok_and(|v| v.is_i64() || v.is_u64());
+    let min = rules.min.and_then(as_f64);
+    let max = rules.max.and_then(as_f64);
+    let (low, high) = match (min, max) {
+        (Some(low), Some(high)) => (low, high),
+        (Some(low), None) => (low, low + 1.0e6),
+        (None, Some(high)) => (high - 1.0e6, high),
+        (None, None) => (-1.0e6, 1.0e6),
+    };
+    any::<u64>()
+        .prop_filter_map("a number of the type within the bounds", move |seed| {
+            let fraction = (seed >> 11) as f64 / (1u64 << 53) as f64;
+            let value = if integer {
+                let span = (high - low).floor() as u128 + 1;
+                let offset = (u128::from(seed) % span) as f64;
+                serde_json::json!((low + offset) as i128)
+            } else {
+                serde_json::json!(low + (high - low) * fraction)
+            };
+            let value: T = serde_json::from_value(value).ok()?;
+            let value = value.normalized();
+            rules.check(value).is_ok().then_some(value)
+        })
+        .boxed()
+}
+
+/// Numbers `rules` refuses: one past a bound, a fraction for an integer, a string.
+pub fn number_near_miss<T: Number + serde::Serialize>(
+    rules: &'static RangeRules<T>,
+    integer: bool,
+) -> BoxedStrategy<Value> {
+    let mut misses: Vec<Value> = vec![Value::from("1")];
+    let as_f64 = |v: T| serde_json::to_value(v).ok().and_then(|v| v.as_f64());
+    if let Some(min) = rules.min.and_then(as_f64) {
+        misses.push(serde_json::json!(if integer {
+            min - 1.0
+        } else {
+            min - min.abs().max(1.0) * 0.5
+        }));
+    }
+    if let Some(max) = rules.max.and_then(as_f64) {
+        misses.push(serde_json::json!(if integer {
+            max + 1.0
+        } else {
+            max + max.abs().max(1.0) * 0.5
+        }));
+    }
+    if integer {
+        misses.push(serde_json::json!(1.5));
+    }
+    let misses: Vec<Value> = misses
+        .into_iter()
+        .map(|v| match (integer, v.as_f64()) {
+            // Whole numbers as integers: `101`, not `101.0`.
+            (true, Some(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => Value::from(f as i64),
+            _ => v,
+        })
+        .collect();
+    proptest::sample::select(misses).boxed()
+}
+
+/// An enum's known wire values.
+pub fn wire_value(rules: &'static EnumRules) -> BoxedStrategy<&'static str> {
+    proptest::sample::select(rules.accepted).boxed()
+}
+
+/// Values an enum refuses: outside a closed set, or not a string.
+pub fn wire_value_near_miss(rules: &'static EnumRules) -> BoxedStrategy<Value> {
+    let mut misses = vec![Value::from(7)];
+    if !rules.open {
+        misses.push(Value::from(format!(
+            "{}_NOT_A_VALUE",
+            rules.accepted.first().copied().unwrap_or("X")
+        )));
+        misses.push(Value::from(""));
+    }
+    proptest::sample::select(misses).boxed()
+}
+
+/// Sizes within `length`, kept small.
+pub fn size(length: Option<LengthBounds>) -> std::ops::RangeInclusive<usize> {
+    let min = length.and_then(|l| l.min).unwrap_or(0);
+    let max = length.and_then(|l| l.max).unwrap_or(min + 4).min(min + 4);
+    min..=max
+}
+
+/// Collections `length` refuses: one entry past the maximum, one short of the minimum (made from
+/// `entry`), or not a collection.
+pub fn size_near_miss(
+    length: Option<LengthBounds>,
+    entry: impl Fn(usize) -> Value + 'static,
+    object: bool,
+) -> BoxedStrategy<Value> {
+    let mut misses: Vec<Value> = vec![Value::from("x")];
+    let build = |n: usize| -> Value {
+        if object {
+            Value::Object((0..n).map(|i| (format!("k{i}"), entry(i))).collect())
+        } else {
+            Value::Array((0..n).map(&entry).collect())
+        }
+    };
+    if let Some(max) = length.and_then(|l| l.max).filter(|&m| m < 2000) {
+        misses.push(build(max + 1));
+    }
+    if let Some(min) = length.and_then(|l| l.min).filter(|&m| m > 0) {
+        misses.push(build(min - 1));
+    }
+    proptest::sample::select(misses).boxed()
+}
+
+/// The strategy of an element type that carries its own rules: its own when it is a constrained
+/// type, else none (the collection is then generated empty). Chosen on the concrete type where
+/// the derive expands, as `schema::Probe` is.
+pub struct Probe<T>(std::marker::PhantomData<fn() -> T>);
+
+impl<T> Probe<T> {
+    /// The probe for `T`.
+    #[allow(clippy::new_without_default)]
+    pub fn new() -> Self {
+        Probe(std::marker::PhantomData)
+    }
+}
+
+/// `T: Generate`: its valid values.
+pub trait ViaGenerate<T> {
+    /// The element's strategy, if it has one.
+    fn element_strategy(&self) -> Option<BoxedStrategy<Generated<T>>>;
+}
+
+impl<T: Generate + 'static> ViaGenerate<T> for Probe<T> {
+    fn element_strategy(&self) -> Option<BoxedStrategy<Generated<T>>> {
+        Some(T::valid())
+    }
+}
+
+/// Any other `T`: none.
+pub trait ViaNothing<T> {
+    /// The element's strategy, if it has one.
+    fn element_strategy(&self) -> Option<BoxedStrategy<Generated<T>>>;
+}
+
+impl<T> ViaNothing<T> for &Probe<T> {
+    fn element_strategy(&self) -> Option<BoxedStrategy<Generated<T>>> {
+        None
+    }
+}
+
+/// Strings and numbers as generated values, so every element strategy has one shape.
+pub fn wrapped<T: serde::Serialize + std::fmt::Debug + 'static>(
+    strategy: BoxedStrategy<T>,
+) -> BoxedStrategy<Generated<T>> {
+    strategy.prop_map(Generated).boxed()
+}
+
+/// The `impl Generate` the derive writes for every type, kept only with the feature.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __generate_impl {
+    ($($item:tt)*) => {
+        $($item)*
+    };
+}
