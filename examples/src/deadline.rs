@@ -236,6 +236,27 @@ macro_rules! structure {
                 pub $field: $ty,
             )*
         }
+
+        impl crate::generated::Arbitrary for $name {
+            fn valid() -> proptest::strategy::BoxedStrategy<serde_json::Value> {
+                Self::strategies().0
+            }
+            fn near_miss() -> Option<proptest::strategy::BoxedStrategy<serde_json::Value>> {
+                Self::strategies().1
+            }
+        }
+
+        impl $name {
+            fn strategies() -> (
+                proptest::strategy::BoxedStrategy<serde_json::Value>,
+                Option<proptest::strategy::BoxedStrategy<serde_json::Value>>,
+            ) {
+                crate::generated::structure::<Self>(vec![$((
+                    <$ty as crate::generated::Arbitrary>::valid(),
+                    <$ty as crate::generated::Arbitrary>::near_miss(),
+                )),*])
+            }
+        }
     };
 }
 

@@ -2,6 +2,7 @@
 //! program needs: a registry of every shape by name, and the renderings of its answers.
 
 pub mod deadline;
+pub mod generated;
 pub mod glue;
 pub mod output;
 pub mod service;

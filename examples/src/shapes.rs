@@ -25,7 +25,15 @@ pub struct Shape {
     validate: fn(&[u8]) -> Result<(), DocumentError>,
     round_trip: fn(&str) -> Result<(), String>,
     both: fn(&[u8]) -> Readings,
+    generate: fn() -> Generated,
 }
+
+/// A shape's generated documents: valid ones, and near misses when the shape has a member that
+/// can break a rule.
+pub type Generated = (
+    proptest::strategy::BoxedStrategy<serde_json::Value>,
+    Option<proptest::strategy::BoxedStrategy<serde_json::Value>>,
+);
 
 /// What the two ways of reading a document make of it, values written back as JSON text: the
 /// serde path (`serde_json::from_slice`, first error) and the report path
@@ -43,6 +51,11 @@ impl Shape {
         (self.validate)(json)
     }
 
+    /// Generated documents of this shape (see [`crate::generated`]).
+    pub fn generated(&self) -> Generated {
+        (self.generate)()
+    }
+
     /// Reads `json` as this shape both ways, for comparing them.
     pub fn read_both(&self, json: &[u8]) -> Readings {
         (self.both)(json)
@@ -57,6 +70,10 @@ impl Shape {
 
 fn validate_as<T: DeserializeOwned>(json: &[u8]) -> Result<(), DocumentError> {
     constrained::from_json_slice::<T>(json).map(|_| ())
+}
+
+fn generate_as<T: crate::generated::Arbitrary>() -> Generated {
+    (T::valid(), T::near_miss())
 }
 
 fn both_as<T: DeserializeOwned + Serialize>(json: &[u8]) -> Readings {
@@ -92,6 +109,7 @@ macro_rules! registry {
                 validate: validate_as::<$service::$name>,
                 round_trip: round_trip_as::<$service::$name>,
                 both: both_as::<$service::$name>,
+                generate: generate_as::<$service::$name>,
             },
         )*)*];
     };
