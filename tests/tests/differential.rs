@@ -277,7 +277,7 @@ fn mutate(document: &Node, random: &mut Random) -> String {
 
 /// Whether an object in `text` repeats a key (which the report path resolves as AWS does).
 fn repeats_a_key(text: &str) -> bool {
-    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
     use std::collections::HashSet;
 
     /// Any JSON value, noting whether some object in it repeats a key.
@@ -336,7 +336,6 @@ fn repeats_a_key(text: &str) -> bool {
         }
     }
 
-    let _ = IgnoredAny;
     serde_json::from_str::<Repeats>(text).is_ok_and(|r| r.0)
 }
 

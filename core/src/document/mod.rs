@@ -7,7 +7,8 @@
 //! and a placeholder (`placeholder`), unions are read member by member (`variant`), objects and
 //! arrays step the path (`access`). Errors cross serde_json's own error type by a carrier
 //! (`error`). Absent required members that stop a run are supplied in a rerun (`rerun`, whose
-//! module documentation tells the protocol end to end).
+//! module documentation tells the protocol end to end). A request's labels, query and body are
+//! read as one document by `input`.
 
 mod access;
 mod error;
