@@ -413,3 +413,64 @@ macro_rules! __generate_impl {
         $($item)*
     };
 }
+
+/// A constrained type's valid values: `inner` values the type's own `new` accepts (its custom
+/// check included).
+pub fn accepted<I, T>(
+    inner: BoxedStrategy<Generated<I>>,
+    new: fn(I) -> Result<T, crate::Violation>,
+) -> BoxedStrategy<Generated<T>>
+where
+    I: serde::Serialize + 'static,
+    T: serde::Serialize + 'static,
+{
+    inner
+        .prop_filter_map("a value the type accepts", move |inner| {
+            new(inner.0).ok().map(Generated)
+        })
+        .boxed()
+}
+
+/// Lists within `length` of `item`'s values; only the empty list for an item type with no
+/// strategy.
+pub fn list<I: serde::Serialize + 'static>(
+    item: Option<BoxedStrategy<Generated<I>>>,
+    length: Option<LengthBounds>,
+) -> BoxedStrategy<Generated<Vec<I>>> {
+    match item {
+        Some(item) => proptest::collection::vec(item, size(length))
+            .prop_map(|items| Generated(items.into_iter().map(|item| item.0).collect()))
+            .boxed(),
+        None => proptest::strategy::LazyJust::new(|| Generated(Vec::new())).boxed(),
+    }
+}
+
+/// Maps within `length` of `keys`' and `values`' values; only the empty map for a key or value
+/// type with no strategy.
+pub fn map<M, K, V>(
+    keys: Option<BoxedStrategy<Generated<K>>>,
+    values: Option<BoxedStrategy<Generated<V>>>,
+    length: Option<LengthBounds>,
+) -> BoxedStrategy<Generated<M>>
+where
+    M: FromIterator<(K, V)> + Default + serde::Serialize + 'static,
+    K: serde::Serialize + 'static,
+    V: serde::Serialize + 'static,
+{
+    match (keys, values) {
+        (Some(keys), Some(values)) => proptest::collection::vec((keys, values), size(length))
+            .prop_map(|entries| Generated(entries.into_iter().map(|(k, v)| (k.0, v.0)).collect()))
+            .boxed(),
+        _ => proptest::strategy::LazyJust::new(|| Generated(M::default())).boxed(),
+    }
+}
+
+/// An enum's values: its known wire values, read by the enum's own `FromStr`.
+pub fn enumeration<T: serde::Serialize + 'static>(
+    rules: &'static EnumRules,
+    parse: fn(&str) -> Result<T, crate::Violation>,
+) -> BoxedStrategy<Generated<T>> {
+    wire_value(rules)
+        .prop_filter_map("a known value", move |wire| parse(wire).ok().map(Generated))
+        .boxed()
+}

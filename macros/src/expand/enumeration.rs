@@ -90,13 +90,7 @@ pub fn expand(container: &Container, variants: &[Variant]) -> TokenStream {
     let formatting = formatting(container, Some(quote!(f.write_str(self.as_str()))));
     let generate_impl = super::newtype::generate_impl(
         container,
-        quote!(#p::proptest::strategy::Strategy::boxed(
-            #p::proptest::strategy::Strategy::prop_filter_map(
-                #p::generate::wire_value(Self::RULES),
-                "a known value",
-                |wire| wire.parse::<Self>().ok().map(#p::generate::Generated),
-            ),
-        )),
+        quote!(#p::generate::enumeration(Self::RULES, <Self as #p::FromStr>::from_str)),
         quote!(#p::generate::wire_value_near_miss(Self::RULES)),
     );
     let schema_impl =

@@ -81,19 +81,7 @@ pub fn expand(container: &Container, newtype: &Newtype, item_family: &Element) -
         generate: {
             let item = rules::element_strategy(&p, item_family, item_ty, quote!(Self::RULES.item));
             (
-                quote!(match #item {
-                    ::core::option::Option::Some(item) => #p::proptest::strategy::Strategy::boxed(
-                        #p::proptest::strategy::Strategy::prop_map(
-                            #p::proptest::collection::vec(item, #p::generate::size(Self::RULES.length)),
-                            |items| #p::generate::Generated(
-                                items.into_iter().map(|item| item.0).collect::<::std::vec::Vec<_>>(),
-                            ),
-                        ),
-                    ),
-                    ::core::option::Option::None => #p::proptest::strategy::Strategy::boxed(
-                        #p::proptest::strategy::LazyJust::new(|| #p::generate::Generated(::std::vec::Vec::new())),
-                    ),
-                }),
+                quote!(#p::generate::list(#item, Self::RULES.length)),
                 quote!(#p::generate::size_near_miss(
                     Self::RULES.length,
                     |i| #p::JsonValue::from(::std::format!("item{i}")),

@@ -95,21 +95,7 @@ pub fn expand(
             let values =
                 rules::element_strategy(&p, value_family, value_ty, quote!(Self::RULES.value));
             (
-                quote!(match (#keys, #values) {
-                    (::core::option::Option::Some(keys), ::core::option::Option::Some(values)) => {
-                        #p::proptest::strategy::Strategy::boxed(
-                            #p::proptest::strategy::Strategy::prop_map(
-                                #p::proptest::collection::vec((keys, values), #p::generate::size(Self::RULES.length)),
-                                |entries| #p::generate::Generated(
-                                    entries.into_iter().map(|(k, v)| (k.0, v.0)).collect::<#inner_ty>(),
-                                ),
-                            ),
-                        )
-                    }
-                    _ => #p::proptest::strategy::Strategy::boxed(#p::proptest::strategy::LazyJust::new(
-                        || #p::generate::Generated(<#inner_ty as ::core::default::Default>::default()),
-                    )),
-                }),
+                quote!(#p::generate::map::<#inner_ty, _, _>(#keys, #values, Self::RULES.length)),
                 quote!(#p::generate::size_near_miss(
                     Self::RULES.length,
                     |i| #p::JsonValue::from(::std::format!("value{i}")),

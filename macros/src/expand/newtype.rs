@@ -95,17 +95,7 @@ pub fn expand(container: &Container, newtype: &Newtype) -> TokenStream {
     let (inner_values, near_miss) = generate;
     let generate_impl = generate_impl(
         container,
-        quote! {
-            #p::proptest::strategy::Strategy::boxed(
-                #p::proptest::strategy::Strategy::prop_filter_map(
-                    #inner_values,
-                    "a value the type accepts",
-                    |inner: #p::generate::Generated<#inner_ty>| {
-                        Self::new(inner.0).ok().map(#p::generate::Generated)
-                    },
-                ),
-            )
-        },
+        quote!(#p::generate::accepted(#inner_values, Self::new)),
         near_miss,
     );
     let default = default.map(|body| {
