@@ -474,3 +474,10 @@ pub fn enumeration<T: serde::Serialize + 'static>(
         .prop_filter_map("a known value", move |wire| parse(wire).ok().map(Generated))
         .boxed()
 }
+
+/// Blobs of a length within `length`.
+pub fn blob(length: Option<LengthBounds>) -> BoxedStrategy<Generated<crate::Blob>> {
+    proptest::collection::vec(any::<u8>(), size(length))
+        .prop_map(|bytes| Generated(crate::Blob::new(bytes)))
+        .boxed()
+}

@@ -38,10 +38,7 @@ pub fn expand(container: &Container) -> FamilyImpls {
         display: None,
         schema: quote!(#p::schema::blob(Self::RULES)),
         generate: (
-            quote!(#p::proptest::strategy::Strategy::prop_map(
-                #p::proptest::collection::vec(#p::proptest::arbitrary::any::<u8>(), #p::generate::size(Self::RULES.length)),
-                |bytes| #p::generate::Generated(#p::Blob::new(bytes)),
-            )),
+            quote!(#p::generate::blob(Self::RULES.length)),
             quote!(#p::proptest::strategy::Strategy::boxed(#p::proptest::strategy::Just(#p::JsonValue::from(1)))),
         ),
         default: None,
