@@ -2,8 +2,8 @@
 //! from the `proptest` strategies of the constrained types and the shapes around them, and near
 //! misses, a valid document with one member that breaks a rule.
 
+use crate::deadline;
 use crate::timestamp::{DateTime, EpochSeconds};
-use crate::{deadline, glue};
 use constrained::generate::Generate;
 use proptest::prelude::*;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
@@ -22,7 +22,7 @@ pub trait Arbitrary {
 
 /// Every constrained type: its own strategies, as JSON.
 macro_rules! constrained_types {
-    ($($ty:ty),* $(,)?) => {$(
+    ($($ty:path),* $(,)?) => {$(
         impl Arbitrary for $ty {
             fn valid() -> BoxedStrategy<Value> {
                 <$ty as Generate>::valid()
@@ -36,57 +36,7 @@ macro_rules! constrained_types {
     )*};
 }
 
-constrained_types!(
-    deadline::FarmId,
-    deadline::FleetId,
-    deadline::WorkerId,
-    deadline::QueueId,
-    deadline::JobId,
-    deadline::SessionId,
-    deadline::StepId,
-    deadline::LimitId,
-    deadline::SessionActionId,
-    deadline::TaskId,
-    deadline::IpV4Address,
-    deadline::IpV6Address,
-    deadline::HostName,
-    deadline::EnvironmentId,
-    deadline::IntString,
-    deadline::FloatString,
-    deadline::ParameterString,
-    deadline::PathString,
-    deadline::InstanceType,
-    deadline::LogDriver,
-    deadline::LogError,
-    deadline::NextToken,
-    deadline::SessionActionProgressMessage,
-    deadline::MaxResults,
-    deadline::MinOneMaxInteger,
-    deadline::ProcessExitCode,
-    deadline::SessionActionProgressPercent,
-    deadline::SessionActionStatus,
-    deadline::SessionLifecycleStatus,
-    deadline::SessionLifecycleTargetStatus,
-    deadline::TaskParameters,
-    glue::NameString,
-    glue::DescriptionString,
-    glue::OrchestrationArgumentsValue,
-    glue::OrchestrationNameString,
-    glue::OrchestrationRoleArn,
-    glue::GlueVersionString,
-    glue::PythonVersionString,
-    glue::OrchestrationToken,
-    glue::ConnectionString,
-    glue::ConnectionStringList,
-    glue::TagKey,
-    glue::TagValue,
-    glue::TagsMap,
-    glue::OrchestrationArgumentsMap,
-    glue::PageSize,
-    glue::SessionStatus,
-    glue::SessionType,
-    glue::WorkerType,
-);
+crate::constrained_shapes!(constrained_types);
 
 impl Arbitrary for String {
     fn valid() -> BoxedStrategy<Value> {

@@ -2,7 +2,6 @@
 //! values always validate (through serde and through a report), and near misses never do.
 
 use constrained::generate::Generate;
-use examples::{deadline, glue};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, TestRunner};
 use serde::Serialize;
@@ -41,61 +40,23 @@ fn holds<T: Generate + Serialize + DeserializeOwned>(name: &str) -> usize {
     2 * CASES as usize
 }
 
+/// Runs the check on every listed type, named as its shape (`deadline.FarmId`); counts values.
 macro_rules! check {
-    ($($service:ident :: $name:ident),* $(,)?) => {{
-        let mut generated = 0;
-        $(generated += holds::<$service::$name>(concat!(stringify!($service), ".", stringify!($name)));)*
-        generated
+    ($($ty:path),* $(,)?) => {{
+        let mut count = 0;
+        $(count += holds::<$ty>(&shape_name(stringify!($ty)));)*
+        count
     }};
+}
+
+/// `deadline.FarmId` for the path `stringify!` writes (`$crate :: deadline :: FarmId`).
+fn shape_name(path: &str) -> String {
+    let parts: Vec<&str> = path.split("::").map(str::trim).collect();
+    parts[parts.len() - 2..].join(".")
 }
 
 #[test]
 fn generated_values_validate_and_near_misses_do_not() {
-    let generated = check![
-        deadline::FarmId,
-        deadline::FleetId,
-        deadline::WorkerId,
-        deadline::QueueId,
-        deadline::JobId,
-        deadline::SessionId,
-        deadline::SessionActionId,
-        deadline::StepId,
-        deadline::TaskId,
-        deadline::EnvironmentId,
-        deadline::IntString,
-        deadline::FloatString,
-        deadline::ParameterString,
-        deadline::PathString,
-        deadline::InstanceType,
-        deadline::LogDriver,
-        deadline::LogError,
-        deadline::NextToken,
-        deadline::SessionActionProgressMessage,
-        deadline::MaxResults,
-        deadline::MinOneMaxInteger,
-        deadline::ProcessExitCode,
-        deadline::SessionActionProgressPercent,
-        deadline::SessionActionStatus,
-        deadline::SessionLifecycleStatus,
-        deadline::SessionLifecycleTargetStatus,
-        glue::NameString,
-        glue::DescriptionString,
-        glue::OrchestrationArgumentsValue,
-        glue::OrchestrationNameString,
-        glue::OrchestrationRoleArn,
-        glue::GlueVersionString,
-        glue::PythonVersionString,
-        glue::OrchestrationToken,
-        glue::ConnectionString,
-        glue::ConnectionStringList,
-        glue::TagKey,
-        glue::TagValue,
-        glue::TagsMap,
-        glue::OrchestrationArgumentsMap,
-        glue::PageSize,
-        glue::SessionStatus,
-        glue::SessionType,
-        glue::WorkerType,
-    ];
-    assert_eq!(generated, 44 * 2 * CASES as usize);
+    let generated = examples::constrained_shapes!(check);
+    assert_eq!(generated, 49 * 2 * CASES as usize);
 }
