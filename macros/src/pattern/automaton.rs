@@ -1,12 +1,8 @@
-//! Builds the DFA of a translated pattern and flattens it into the tables that
-//! `constrained::Automaton` walks.
+//! Builds the DFA of a parsed pattern by derivatives of its term, minimizes it, and flattens it
+//! into the tables that `constrained::Automaton` walks.
 
-use regex_automata::dfa::{Automaton as _, StartKind, dense};
-use regex_automata::nfa::thompson;
-use regex_automata::util::primitives::StateID;
-use regex_automata::util::start;
-use regex_automata::{Anchored, MatchKind};
-use regex_syntax::hir::Hir;
+use super::node::Node;
+use super::term::{Context, Id, NOTHING, Terms};
 use std::collections::HashMap;
 
 /// The most transitions (states × byte classes) one pattern may compile to: 128 KiB of table,
@@ -14,8 +10,9 @@ use std::collections::HashMap;
 /// a simpler pattern.
 pub const MAX_TRANSITIONS: usize = u16::MAX as usize;
 
-/// Memory regex-automata may use while building one DFA.
-const BUILD_MEMORY_LIMIT: usize = 32 << 20;
+/// The most terms building one automaton may create before the pattern counts as past the
+/// budget: bounds expansion time on patterns whose automaton would be huge.
+const MAX_WORK: usize = 2_000_000;
 
 /// The flattened DFA: what the derive emits as static data.
 #[derive(Debug)]
@@ -42,95 +39,227 @@ impl Tables {
     }
 }
 
-/// Builds the tables of a whole-value match of `hir`: `Ok(None)` when the automaton would be past
-/// the size budget.
-pub fn build(hir: &Hir) -> Result<Option<Tables>, String> {
-    // Both builders fail only on their size limits here: past them, the pattern is over budget.
-    let Ok(nfa) = thompson::Compiler::new()
-        .configure(thompson::Config::new().nfa_size_limit(Some(BUILD_MEMORY_LIMIT)))
-        .build_from_hir(hir)
-    else {
-        return Ok(None);
-    };
-    // No minimization: it is the costliest step of expansion, and an unminimized DFA of a model's
-    // pattern is still a few kilobytes, which as a byte string costs the compiler one token.
-    let dfa = dense::Builder::new()
-        .configure(
-            dense::Config::new()
-                .start_kind(StartKind::Anchored)
-                .match_kind(MatchKind::All)
-                .minimize(false)
-                .byte_classes(true)
-                .dfa_size_limit(Some(BUILD_MEMORY_LIMIT))
-                .determinize_size_limit(Some(BUILD_MEMORY_LIMIT)),
-        )
-        .build_from_nfa(&nfa);
-    let Ok(dfa) = dfa else {
-        return Ok(None);
-    };
-    let start = dfa
-        .start_state(&start::Config::new().anchored(Anchored::Yes))
-        .map_err(|e| format!("the pattern cannot start a match: {e}"))?;
+/// A DFA state: the main term, every look-behind tracker, and whether nothing was read yet.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct State {
+    term: Id,
+    trackers: Box<[Id]>,
+    at_start: bool,
+}
 
-    // One representative byte per class: all bytes of a class move every state alike.
+/// Builds the tables of a whole-value match of `node`: `Ok(None)` when the automaton would be
+/// past the size budget.
+pub fn build(node: &Node) -> Result<Option<Tables>, String> {
+    let mut terms = Terms::new();
+    let top = terms.convert_pattern(node)?;
+
+    // Byte classes: bytes no byte set of the pattern tells apart share a class.
     let mut classes = [0u8; 256];
-    let mut representatives = Vec::new();
-    for byte in 0..=255u8 {
-        let class = dfa.byte_classes().get(byte);
-        classes[byte as usize] = class;
-        if usize::from(class) == representatives.len() {
-            representatives.push(byte);
+    let mut count = 1usize;
+    for set in terms.byte_sets() {
+        let mut split: HashMap<(u8, bool), u8> = HashMap::new();
+        let mut next = 0usize;
+        let mut refined = [0u8; 256];
+        for byte in 0..=255u8 {
+            let inside = set[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0;
+            let class = *split
+                .entry((classes[byte as usize], inside))
+                .or_insert_with(|| {
+                    next += 1;
+                    (next - 1) as u8
+                });
+            refined[byte as usize] = class;
         }
+        classes = refined;
+        count = next;
     }
-    let stride = representatives.len();
+    let mut representatives = vec![0u8; count];
+    for byte in (0..=255u8).rev() {
+        representatives[classes[byte as usize] as usize] = byte;
+    }
+    let stride = count;
 
-    // Number the states breadth-first from the start, with the dead state as 0, so the tables
-    // are the same on every build.
-    let mut numbering: HashMap<StateID, usize> = HashMap::new();
-    let mut order = vec![None];
-    let mut number = |id: StateID, order: &mut Vec<Option<StateID>>| {
-        if dfa.is_dead_state(id) {
+    let start = State {
+        term: top,
+        trackers: terms.trackers.clone().into(),
+        at_start: true,
+    };
+    let mut numbering: HashMap<State, usize> = HashMap::new();
+    let mut order: Vec<Option<State>> = vec![None];
+    let mut transitions: Vec<u32> = Vec::new();
+    let mut accepting: Vec<bool> = Vec::new();
+    let mut number = |state: State, order: &mut Vec<Option<State>>| -> usize {
+        if state.term == NOTHING {
             return 0;
         }
-        *numbering.entry(id).or_insert_with(|| {
-            order.push(Some(id));
+        *numbering.entry(state.clone()).or_insert_with(|| {
+            order.push(Some(state));
             order.len() - 1
         })
     };
     let start_number = number(start, &mut order);
-    let mut transitions = Vec::new();
-    let mut accepting = Vec::new();
     let mut next = 0;
     while next < order.len() {
-        if transitions.len() + stride > MAX_TRANSITIONS {
+        if transitions.len() + stride > MAX_TRANSITIONS || terms.work > MAX_WORK {
             return Ok(None);
         }
-        match order[next] {
-            None => {
-                transitions.extend(std::iter::repeat_n(0, stride));
-                accepting.push(false);
+        let Some(state) = order[next].clone() else {
+            transitions.extend(std::iter::repeat_n(0, stride));
+            accepting.push(false);
+            next += 1;
+            continue;
+        };
+        let mut context = Context {
+            at_start: state.at_start,
+            behind: 0,
+        };
+        // Inner look-behinds come first, so each tracker sees the ones it depends on.
+        for (i, &tracker) in state.trackers.iter().enumerate() {
+            if terms.nullable(tracker, None, context) {
+                context.behind |= 1 << i;
             }
-            Some(id) => {
-                if dfa.is_quit_state(id) {
-                    return Err("the pattern needs a construct the automaton cannot run".into());
-                }
-                for &byte in &representatives {
-                    let target = number(dfa.next_state(id, byte), &mut order);
-                    transitions.push((target * stride) as u32);
-                }
-                accepting.push(dfa.is_match_state(dfa.next_eoi_state(id)));
-            }
+        }
+        accepting.push(terms.nullable(state.term, None, context));
+        for &byte in &representatives {
+            let term = terms.derivative(state.term, None, byte, context);
+            let trackers = if term == NOTHING {
+                Box::default()
+            } else {
+                state
+                    .trackers
+                    .iter()
+                    .map(|&t| terms.derivative(t, None, byte, context))
+                    .collect()
+            };
+            let target = number(
+                State {
+                    term,
+                    trackers,
+                    at_start: false,
+                },
+                &mut order,
+            );
+            transitions.push((target * stride) as u32);
         }
         next += 1;
     }
-    if !accepting.contains(&true) {
-        return Err("the pattern matches no string at all".into());
-    }
-    Ok(Some(Tables {
+    let tables = minimize(Tables {
         classes,
         stride: stride as u32,
         transitions,
         accepting,
         start: (start_number * stride) as u32,
-    }))
+    });
+    if !tables.accepting.contains(&true) {
+        return Err("the pattern matches no string at all".into());
+    }
+    Ok(Some(tables))
+}
+
+/// Merges states no input tells apart (Hopcroft's partition refinement, `O(n·k·log n)`), keeping
+/// the dead state as 0 and numbering the rest breadth-first from the start, so the tables are the
+/// same on every build.
+fn minimize(tables: Tables) -> Tables {
+    let stride = tables.stride as usize;
+    let n = tables.accepting.len();
+    let target =
+        |state: usize, class: usize| tables.transitions[state * stride + class] as usize / stride;
+    // Predecessors per class, for the refinement's splitters.
+    let mut incoming: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); n]; stride];
+    for s in 0..n {
+        for (c, per_class) in incoming.iter_mut().enumerate() {
+            per_class[target(s, c)].push(s);
+        }
+    }
+    let mut block_of = vec![0usize; n];
+    let mut blocks: Vec<Vec<usize>> = Vec::new();
+    let accepting: Vec<usize> = (0..n).filter(|&s| tables.accepting[s]).collect();
+    let rejecting: Vec<usize> = (0..n).filter(|&s| !tables.accepting[s]).collect();
+    for members in [rejecting, accepting] {
+        if !members.is_empty() {
+            for &s in &members {
+                block_of[s] = blocks.len();
+            }
+            blocks.push(members);
+        }
+    }
+    let mut work: Vec<usize> = (0..blocks.len()).collect();
+    let mut in_work = vec![true; blocks.len()];
+    let mut marked = vec![false; n];
+    while let Some(splitter) = work.pop() {
+        in_work[splitter] = false;
+        let members = blocks[splitter].clone();
+        for per_class in &incoming {
+            // The states that move into the splitter on this class, grouped by block.
+            let mut hits: HashMap<usize, Vec<usize>> = HashMap::new();
+            let mut touched: Vec<usize> = Vec::new();
+            for &t in &members {
+                for &s in &per_class[t] {
+                    if !marked[s] {
+                        marked[s] = true;
+                        let b = block_of[s];
+                        let inside = hits.entry(b).or_insert_with(|| {
+                            touched.push(b);
+                            Vec::new()
+                        });
+                        inside.push(s);
+                    }
+                }
+            }
+            for b in touched {
+                let inside = hits.remove(&b).unwrap_or_default();
+                if inside.len() < blocks[b].len() {
+                    let kept: Vec<usize> =
+                        blocks[b].iter().copied().filter(|&s| !marked[s]).collect();
+                    let new = blocks.len();
+                    for &s in &inside {
+                        block_of[s] = new;
+                    }
+                    let smaller_is_new = inside.len() <= kept.len();
+                    blocks[b] = kept;
+                    blocks.push(inside.clone());
+                    in_work.push(false);
+                    let add = if in_work[b] || smaller_is_new { new } else { b };
+                    work.push(add);
+                    in_work[add] = true;
+                }
+                for s in inside {
+                    marked[s] = false;
+                }
+            }
+        }
+    }
+    // Renumber breadth-first from the start; the dead state's block stays 0.
+    let dead_block = block_of[0];
+    let start_state = tables.start as usize / stride;
+    let mut number: HashMap<usize, usize> = HashMap::from([(dead_block, 0)]);
+    let mut queue = Vec::new();
+    if block_of[start_state] != dead_block {
+        number.insert(block_of[start_state], 1);
+        queue.push(start_state);
+    }
+    let mut transitions = vec![0u32; stride];
+    let mut accepting = vec![false];
+    let mut i = 0;
+    while i < queue.len() {
+        let s = queue[i];
+        i += 1;
+        accepting.push(tables.accepting[s]);
+        for c in 0..stride {
+            let t = target(s, c);
+            let next = number.len();
+            let id = *number.entry(block_of[t]).or_insert_with(|| {
+                queue.push(t);
+                next
+            });
+            transitions.push((id * stride) as u32);
+        }
+    }
+    Tables {
+        classes: tables.classes,
+        stride: tables.stride,
+        transitions,
+        accepting,
+        start: if queue.is_empty() { 0 } else { stride as u32 },
+    }
 }

@@ -1,10 +1,14 @@
-//! Compiles a `pattern = "…"` attribute into DFA tables when the derive expands, reporting a
-//! pattern that is invalid or cannot run in linear time as a compile error.
+//! Compiles a `pattern = "…"` attribute into DFA tables when the derive expands: the pattern is
+//! parsed with Java's meaning ([`java`]), turned into terms whose derivatives are the DFA's states
+//! ([`term`], [`automaton`]), and reported as a compile error when it is invalid, uses a
+//! backreference or matches nothing.
 
 mod automaton;
-mod dialect;
 mod ecma;
+mod java;
+mod node;
 mod sequence;
+mod term;
 
 pub use automaton::Tables;
 pub use sequence::Step;
@@ -16,6 +20,7 @@ pub use sequence::Step;
 pub struct Compiled {
     pub tables: Option<Tables>,
     pub steps: Option<Vec<Step>>,
+    /// Present whenever `tables` is not.
     pub runtime_pattern: String,
     /// The pattern as an anchored ECMA-262 regular expression, for JSON Schema.
     pub ecma: String,
@@ -30,34 +35,33 @@ pub struct PatternError {
 
 /// Compiles `source` (Java dialect, whole-value match).
 pub fn compile(source: &str) -> Result<Compiled, PatternError> {
-    let translation = dialect::translate(source).map_err(|e| PatternError {
+    let node = java::parse(source).map_err(|e| PatternError {
         offset: Some(e.offset),
         message: e.message,
     })?;
-    let hir = regex_syntax::ParserBuilder::new()
-        .nest_limit(64)
-        .build()
-        .parse(&translation.rust)
-        .map_err(|e| {
-            let (offset, message) = match &e {
-                regex_syntax::Error::Parse(e) => (e.span().start.offset, e.kind().to_string()),
-                regex_syntax::Error::Translate(e) => (e.span().start.offset, e.kind().to_string()),
-                other => (0, other.to_string()),
-            };
-            PatternError {
-                offset: Some(translation.source_offset(offset)),
-                message,
-            }
-        })?;
-    let tables = automaton::build(&hir).map_err(|message| PatternError {
+    let tables = automaton::build(&node).map_err(|message| PatternError {
         offset: None,
         message,
     })?;
+    let runtime_pattern = match (&tables, ecma::runtime(&node)) {
+        (_, Some(text)) => text,
+        (Some(_), None) => String::new(),
+        (None, None) => {
+            return Err(PatternError {
+                offset: None,
+                message: format!(
+                    "this pattern is too large for a compile-time automaton (more than {} \
+                     transitions), and its look-around rules out a runtime engine: narrow it",
+                    automaton::MAX_TRANSITIONS
+                ),
+            });
+        }
+    };
     Ok(Compiled {
         tables,
-        steps: sequence::steps(&hir),
-        runtime_pattern: format!(r"(?:{})\z", translation.rust),
-        ecma: ecma::anchored(&hir),
+        steps: sequence::steps(&node),
+        runtime_pattern,
+        ecma: ecma::anchored(&node),
     })
 }
 
@@ -66,7 +70,11 @@ mod tests {
     use super::compile;
 
     fn accepts(pattern: &str, input: &str) -> bool {
-        compile(pattern).unwrap().tables.unwrap().matches(input)
+        compile(pattern)
+            .unwrap_or_else(|e| panic!("{pattern}: {}", e.message))
+            .tables
+            .unwrap()
+            .matches(input)
     }
 
     #[test]
@@ -93,6 +101,41 @@ mod tests {
     }
 
     #[test]
+    fn look_around_flags_and_possessive() {
+        assert!(accepts("(?!aws:)[a-z:]+", "awsx"));
+        assert!(!accepts("(?!aws:)[a-z:]+", "aws:x"));
+        assert!(accepts("[a-z-]*(?<!-)", "ab-c"));
+        assert!(!accepts("[a-z-]*(?<!-)", "ab-"));
+        assert!(accepts("((?!-)[a-z-]{0,5}[a-z]\\.)+", "ab.c-d."));
+        assert!(!accepts("((?!-)[a-z-]{0,5}[a-z]\\.)+", "ab.-d."));
+        assert!(accepts("(?=.{1,5}$)a.*", "abcde"));
+        assert!(!accepts("(?=.{1,5}$)a.*", "abcdef"));
+        assert!(accepts("^(?i)(true|false)$", "TrUe"));
+        assert!(!accepts("^(?i)(true|false)$", "truee"));
+        assert!(accepts("(?s).{1,3}", "a\nb"));
+        assert!(!accepts(".{1,3}", "a\nb"));
+        assert!(accepts(r"[\w-_]*", "-"));
+        assert!(accepts("[0-9A-Z]{2}+", "A1"));
+        assert!(accepts("[a-z]*+[0-9]", "ab1"));
+        assert!(
+            compile("[a-z]*+a")
+                .unwrap_err()
+                .message
+                .contains("no string")
+        );
+        assert!(accepts(r"^[\/]?+[a-z]+$", "/ab"));
+        assert!(accepts("a$", "a"));
+        assert!(accepts("a$\n", "a\n"));
+        assert!(!accepts("a$", "a\n"));
+        assert!(accepts(r"a\b", "a"));
+        assert!(accepts(r"a\b-", "a-"));
+        assert!(!accepts(r"a\B.", "a-"));
+        assert!(compile(r"a\bb").is_err());
+        assert!(accepts(r"[\p{all}]*", "é\u{0}"));
+        assert!(accepts(r"^(\p{LD}|\p{Punct}| )+$", "é1 !"));
+    }
+
+    #[test]
     fn alternation_and_groups() {
         let p = "sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))";
         let base = "sessionaction-0123456789abcdef0123456789abcdef-";
@@ -111,7 +154,13 @@ mod tests {
                 .message
                 .contains("no string")
         );
-        assert_eq!(compile("ab(?=c)").unwrap_err().offset, Some(2));
+        assert_eq!(compile(r"(a)\1").unwrap_err().offset, Some(3));
+        assert!(
+            compile("a(?!b)b")
+                .unwrap_err()
+                .message
+                .contains("no string")
+        );
     }
 }
 

@@ -5,7 +5,8 @@
 //! when what follows cannot begin with a byte of the run's class; a pattern where it could (or
 //! with alternation, a non-ASCII class, a look-around…) is left to the automaton.
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use super::node::{Assertion, Node};
+use regex_syntax::hir::ClassUnicode;
 
 /// One step of a straight-line match.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,93 +24,81 @@ pub enum Step {
 /// How many times a repeated group may be unrolled (`(?:[0-9]{1,3}\.){3}`).
 const MAX_UNROLL: u32 = 16;
 
-/// The steps of `hir`, if it has the straight-line shape.
-pub fn steps(hir: &Hir) -> Option<Vec<Step>> {
+/// The steps of `node`, if it has the straight-line shape.
+pub fn steps(node: &Node) -> Option<Vec<Step>> {
     let mut steps = Vec::new();
-    collect(hir, &mut steps)?;
+    let parts: &[Node] = match node {
+        Node::Concat(parts) => parts,
+        other => std::slice::from_ref(other),
+    };
+    // Whole-value matching makes anchors at the edges redundant; anywhere else they make a
+    // pattern the automaton's business.
+    let parts = match parts.first() {
+        Some(Node::Assert(Assertion::Start)) => &parts[1..],
+        _ => parts,
+    };
+    let parts = match parts.last() {
+        Some(Node::Assert(Assertion::End)) => &parts[..parts.len() - 1],
+        _ => parts,
+    };
+    for part in parts {
+        collect(part, &mut steps)?;
+    }
     let steps = merge_literals(steps);
     deterministic(&steps).then_some(steps)
 }
 
-fn ascii_ranges(class: &Class) -> Option<Vec<(u8, u8)>> {
-    match class {
-        Class::Unicode(c) => c
-            .ranges()
-            .iter()
-            .map(|r| {
-                let (lo, hi) = (r.start() as u32, r.end() as u32);
-                (hi < 0x80).then_some((lo as u8, hi as u8))
-            })
-            .collect(),
-        Class::Bytes(c) => c
-            .ranges()
-            .iter()
-            .map(|r| (r.end() < 0x80).then_some((r.start(), r.end())))
-            .collect(),
+fn ascii_ranges(class: &ClassUnicode) -> Option<Vec<(u8, u8)>> {
+    if class.ranges().is_empty() {
+        return None;
     }
+    class
+        .ranges()
+        .iter()
+        .map(|r| {
+            let (lo, hi) = (r.start() as u32, r.end() as u32);
+            (hi < 0x80).then_some((lo as u8, hi as u8))
+        })
+        .collect()
 }
 
-fn collect(hir: &Hir, steps: &mut Vec<Step>) -> Option<()> {
-    match hir.kind() {
-        HirKind::Empty => Some(()),
-        // Whole-value matching makes anchors at the edges redundant; anywhere else they make a
-        // pattern the automaton's business.
-        HirKind::Look(Look::Start | Look::End) if steps.is_empty() || is_end(hir) => Some(()),
-        HirKind::Literal(literal) => {
-            steps.push(Step::Literal(literal.0.to_vec()));
-            Some(())
-        }
-        HirKind::Class(class) => {
+fn collect(node: &Node, steps: &mut Vec<Step>) -> Option<()> {
+    match node {
+        Node::Empty => Some(()),
+        Node::Class(class) => {
             let ranges = ascii_ranges(class)?;
-            steps.push(Step::Class {
-                ranges,
-                min: 1,
-                max: Some(1),
+            steps.push(match ranges.as_slice() {
+                [(lo, hi)] if lo == hi => Step::Literal(vec![*lo]),
+                _ => Step::Class {
+                    ranges,
+                    min: 1,
+                    max: Some(1),
+                },
             });
             Some(())
         }
-        HirKind::Repetition(repetition) => match repetition.sub.kind() {
-            HirKind::Class(class) => {
+        Node::Repeat(repeat) => match &repeat.node {
+            Node::Class(class) => {
                 let ranges = ascii_ranges(class)?;
                 steps.push(Step::Class {
                     ranges,
-                    min: repetition.min,
-                    max: repetition.max,
+                    min: repeat.min,
+                    max: repeat.max,
                 });
                 Some(())
             }
-            _ if repetition.max == Some(repetition.min) && repetition.min <= MAX_UNROLL => {
-                for _ in 0..repetition.min {
-                    collect(&repetition.sub, steps)?;
+            _ if repeat.max == Some(repeat.min) && repeat.min <= MAX_UNROLL => {
+                for _ in 0..repeat.min {
+                    collect(&repeat.node, steps)?;
                 }
                 Some(())
             }
             _ => None,
         },
-        HirKind::Capture(capture) => collect(&capture.sub, steps),
-        HirKind::Concat(items) => {
-            let last = items.len().saturating_sub(1);
-            for (i, item) in items.iter().enumerate() {
-                if let HirKind::Look(Look::Start) = item.kind()
-                    && (i > 0 || !steps.is_empty())
-                {
-                    return None;
-                }
-                if let HirKind::Look(Look::End) = item.kind()
-                    && i != last
-                {
-                    return None;
-                }
-                collect(item, steps)?;
-            }
-            Some(())
-        }
+        Node::Concat(parts) => parts.iter().try_for_each(|part| collect(part, steps)),
+        Node::Alternation(branches) if branches.len() == 1 => collect(&branches[0], steps),
         _ => None,
     }
-}
-
-fn is_end(hir: &Hir) -> bool {
-    matches!(hir.kind(), HirKind::Look(Look::End))
 }
 
 fn merge_literals(steps: Vec<Step>) -> Vec<Step> {
@@ -153,8 +142,7 @@ mod tests {
     use super::{Step, steps};
 
     fn of(pattern: &str) -> Option<Vec<Step>> {
-        let hir = regex_syntax::parse(pattern).unwrap();
-        steps(&hir)
+        steps(&super::super::java::parse(pattern).unwrap())
     }
 
     #[test]
@@ -185,5 +173,6 @@ mod tests {
         assert_eq!(of("[é]+"), None);
         assert_eq!(of("a^b"), None);
         assert_eq!(of(r"a\bb"), None);
+        assert_eq!(of("(?!x)a"), None);
     }
 }

@@ -1,7 +1,7 @@
 use constrained::Constrained;
 
 #[derive(Constrained)]
-#[constrained(pattern = "farm-(?=[0-9a-f]{32})")]
+#[constrained(pattern = r"farm-(?=[0-9a-f]{32})")]
 struct FarmId(String);
 
 fn main() {}

@@ -1,0 +1,118 @@
+//! The parsed pattern: a syntax tree with Java's meaning already settled (classes spelled out as
+//! code-point sets, flags applied), from which the automaton, the straight-line steps and the
+//! printed renderings are all derived.
+
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+
+/// One node of a parsed pattern.
+#[derive(Clone, Debug)]
+pub enum Node {
+    /// The empty string.
+    Empty,
+    /// One character of the set (a literal character is a set of one; an empty set matches
+    /// nothing, as a lone surrogate outside a class does).
+    Class(ClassUnicode),
+    /// Each part in turn.
+    Concat(Vec<Node>),
+    /// Any one branch.
+    Alternation(Vec<Node>),
+    /// A quantified node.
+    Repeat(Box<Repeat>),
+    /// A zero-width look-ahead or look-behind.
+    Look(Box<Look>),
+    /// `(?>…)`, or what a possessive quantifier means: the first way the group matches is the
+    /// only one tried.
+    Atomic(Box<Node>),
+    /// A zero-width assertion about the position.
+    Assert(Assertion),
+}
+
+/// `node{min,max}`.
+#[derive(Clone, Debug)]
+pub struct Repeat {
+    pub node: Node,
+    pub min: u32,
+    /// `None`: unbounded.
+    pub max: Option<u32>,
+    /// Lazy quantifiers (`*?`) differ from greedy ones only in which match is found first, which
+    /// matters to an enclosing atomic group and to printing, not to a whole-value match.
+    pub greedy: bool,
+}
+
+/// `(?=…)`, `(?!…)`, `(?<=…)` or `(?<!…)`.
+#[derive(Clone, Debug)]
+pub struct Look {
+    pub node: Node,
+    /// Behind the position (`(?<=`, `(?<!`) rather than after it.
+    pub behind: bool,
+    pub negated: bool,
+}
+
+/// Java's zero-width assertions, with their default (non-`MULTILINE`) meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assertion {
+    /// `^` and `\A`: the start of the value.
+    Start,
+    /// `\z`: the end of the value.
+    End,
+    /// `$` and `\Z`: the end, or just before a line terminator that ends the value.
+    LineEnd,
+    /// `\b`.
+    WordBoundary,
+    /// `\B`.
+    NotWordBoundary,
+}
+
+impl Node {
+    /// A literal character.
+    pub fn char(c: char) -> Node {
+        Node::Class(ClassUnicode::new([ClassUnicodeRange::new(c, c)]))
+    }
+
+    /// Whether the node contains a look-around, an atomic group or an assertion other than
+    /// `^`/`\A` at the very start or `$`/`\z` at the very end.
+    pub fn has_look(&self) -> bool {
+        match self {
+            Node::Empty | Node::Class(_) => false,
+            Node::Concat(parts) | Node::Alternation(parts) => parts.iter().any(Node::has_look),
+            Node::Repeat(repeat) => repeat.node.has_look(),
+            Node::Look(_) | Node::Atomic(_) | Node::Assert(_) => true,
+        }
+    }
+
+    /// The shortest and longest number of characters the node matches (`None`: unbounded),
+    /// ignoring whether it can match at all.
+    pub fn width(&self) -> (u64, Option<u64>) {
+        match self {
+            Node::Empty | Node::Look(_) | Node::Assert(_) => (0, Some(0)),
+            Node::Class(_) => (1, Some(1)),
+            Node::Concat(parts) => parts.iter().fold((0, Some(0)), |(min, max), part| {
+                let (part_min, part_max) = part.width();
+                (
+                    min.saturating_add(part_min),
+                    max.zip(part_max).map(|(a, b)| a.saturating_add(b)),
+                )
+            }),
+            Node::Alternation(branches) => {
+                let widths: Vec<_> = branches.iter().map(Node::width).collect();
+                let min = widths.iter().map(|w| w.0).min().unwrap_or(0);
+                let max = widths
+                    .iter()
+                    .try_fold(0u64, |max, w| w.1.map(|b| max.max(b)));
+                (min, max)
+            }
+            Node::Repeat(repeat) => {
+                let (min, max) = repeat.node.width();
+                (
+                    min.saturating_mul(u64::from(repeat.min)),
+                    match (max, repeat.max) {
+                        (Some(0), _) => Some(0),
+                        (Some(max), Some(count)) => Some(max.saturating_mul(u64::from(count))),
+                        _ => None,
+                    },
+                )
+            }
+            Node::Atomic(node) => node.width(),
+        }
+    }
+}

@@ -1,7 +1,0 @@
-use constrained::Constrained;
-
-#[derive(Constrained)]
-#[constrained(pattern = "(?i)farm-[0-9a-f]{32}")]
-struct FarmId(String);
-
-fn main() {}

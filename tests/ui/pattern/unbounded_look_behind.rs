@@ -1,0 +1,7 @@
+use constrained::Constrained;
+
+#[derive(Constrained)]
+#[constrained(pattern = r"(?<=a+)b")]
+struct Name(String);
+
+fn main() {}
