@@ -35,9 +35,32 @@ fn set(ranges: &[(char, char)]) -> ClassUnicode {
     ClassUnicode::new(ranges.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)))
 }
 
-fn negated(mut class: ClassUnicode) -> ClassUnicode {
-    class.negate();
-    class
+/// Every scalar value not in `class`. Computed here rather than by `ClassUnicode::negate`, which
+/// reads two ranges either side of the surrogate gap (`…-\u{D7FF}`, `\u{E000}-…`) as having a gap
+/// between them and puts back a range across it.
+fn negated(class: ClassUnicode) -> ClassUnicode {
+    let mut gaps = Vec::new();
+    let mut next = 0u32;
+    let mut push = |from: u32, to: u32| {
+        for (lo, hi) in [(from, to.min(0xD7FF)), (from.max(0xE000), to)] {
+            if lo <= hi
+                && let (Some(lo), Some(hi)) = (char::from_u32(lo), char::from_u32(hi))
+            {
+                gaps.push(ClassUnicodeRange::new(lo, hi));
+            }
+        }
+    };
+    for range in class.iter() {
+        let (start, end) = (range.start() as u32, range.end() as u32);
+        if start > next {
+            push(next, start - 1);
+        }
+        next = end + 1;
+    }
+    if next <= 0x10FFFF {
+        push(next, 0x10FFFF);
+    }
+    ClassUnicode::new(gaps)
 }
 
 /// Java's `\d`, `\w`, `\s`, `\h`, `\v` (ASCII, as Java reads them without `UNICODE_CHARACTER_CLASS`).
@@ -113,7 +136,7 @@ pub(super) fn property(name: &str) -> Result<ClassUnicode, String> {
     if let Some(class) = posix {
         return Ok(class);
     }
-    let known = |name: &str| unicode(name).ok_or(());
+    let known = |name: &str| java_table(name).ok_or(());
     let java = || -> Result<Option<ClassUnicode>, ()> {
         Ok(Some(match name {
             "LD" | "javaLetterOrDigit" => union(&[known("L")?, known("Nd")?]),
@@ -126,7 +149,7 @@ pub(super) fn property(name: &str) -> Result<ClassUnicode, String> {
             "javaLetter" => known("L")?,
             "javaDefined" => negated(known("Cn")?),
             "javaSpaceChar" => known("Z")?,
-            "javaMirrored" => known("Bidi_Mirrored")?,
+            "javaMirrored" => known("Mirrored")?,
             "javaISOControl" => set(&[('\0', '\x1F'), ('\x7F', '\u{9F}')]),
             "javaWhitespace" => {
                 let mut spaces = known("Z")?;
@@ -156,13 +179,62 @@ pub(super) fn property(name: &str) -> Result<ClassUnicode, String> {
              or write the ranges out"
         ));
     }
-    // `Is` prefixes a script, a category or a binary property; a bare name is a category.
+    // `Is` prefixes a category, a binary property or a script; a bare name is a category.
     let bare = name.strip_prefix("Is").unwrap_or(name);
-    let bare = match bare.to_ascii_lowercase().as_str() {
-        "whitespace" | "white_space" => "White_Space",
-        _ => bare,
+    let bare = bare
+        .strip_prefix("gc=")
+        .or_else(|| bare.strip_prefix("general_category="))
+        .unwrap_or(bare);
+    let binary = match bare.to_ascii_uppercase().replace(['_', ' '], "").as_str() {
+        "ALPHABETIC" => Some("Alphabetic"),
+        "IDEOGRAPHIC" => Some("Ideographic"),
+        "LOWERCASE" => Some("Lowercase"),
+        "UPPERCASE" => Some("Uppercase"),
+        "WHITESPACE" => Some("White_Space"),
+        "LETTER" => Some("L"),
+        "DIGIT" => Some("Nd"),
+        "PUNCTUATION" => Some("P"),
+        "CONTROL" => Some("Cc"),
+        _ => None,
     };
+    if let Some(class) = java_table(binary.unwrap_or(bare)) {
+        return Ok(class);
+    }
+    // Scripts: regex-syntax's tables, which may know characters later Unicode versions added.
     unicode(bare).ok_or_else(|| format!("the property `\\p{{{name}}}` is not known"))
+}
+
+/// A general category (`Lu`, or `L` for all letters) or binary property by Java's own tables.
+fn java_table(name: &str) -> Option<ClassUnicode> {
+    let members: &[&str] = match name {
+        "L" => &["Lu", "Ll", "Lt", "Lm", "Lo"],
+        "LC" => &["Lu", "Ll", "Lt"],
+        "M" => &["Mn", "Me", "Mc"],
+        "N" => &["Nd", "Nl", "No"],
+        "Z" => &["Zs", "Zl", "Zp"],
+        "C" => &["Cc", "Cf", "Co", "Cs", "Cn"],
+        "P" => &["Pd", "Ps", "Pe", "Pc", "Po", "Pi", "Pf"],
+        "S" => &["Sm", "Sc", "Sk", "So"],
+        other => std::slice::from_ref(
+            &super::java_unicode::TABLES
+                .iter()
+                .find(|(table, _)| *table == other)?
+                .0,
+        ),
+    };
+    let mut class = ClassUnicode::empty();
+    for member in members {
+        let (_, ranges) = super::java_unicode::TABLES
+            .iter()
+            .find(|(table, _)| table == member)?;
+        class.union(&ClassUnicode::new(ranges.iter().filter_map(|&(a, b)| {
+            Some(ClassUnicodeRange::new(
+                char::from_u32(a)?,
+                char::from_u32(b)?,
+            ))
+        })));
+    }
+    Some(class)
 }
 
 /// Java's case-insensitive matching of one class: ASCII letters only, unless `u` is on.
@@ -404,11 +476,18 @@ impl Parser<'_> {
             max,
             greedy,
         }));
-        Ok(if possessive {
+        let repeat = if possessive {
             Node::Atomic(Box::new(repeat))
         } else {
             repeat
-        })
+        };
+        // Java repeats a repetition again when a counted one follows (`x{11}{0,9}`), though not
+        // when `*`, `+` or `?` does.
+        self.skip_comments();
+        if self.rest().starts_with('{') {
+            return self.quantified(repeat);
+        }
+        Ok(repeat)
     }
 
     /// After `(`: a group, or `None` for a flag group that applies to the rest.
@@ -779,17 +858,14 @@ impl Parser<'_> {
             }
             empty_so_far = false;
         }
-        let mut class = match result {
+        let class = match result {
             Some(mut acc) => {
                 acc.intersect(&current);
                 acc
             }
             None => current,
         };
-        if negate {
-            class.negate();
-        }
-        Ok(class)
+        Ok(if negate { negated(class) } else { class })
     }
 
     /// A class member that is one character (`None`: a lone surrogate), perhaps the start of a

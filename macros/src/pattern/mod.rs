@@ -4,8 +4,11 @@
 //! backreference or matches nothing.
 
 mod automaton;
+#[cfg(test)]
+mod corpus;
 mod ecma;
 mod java;
+mod java_unicode;
 mod node;
 mod sequence;
 mod term;

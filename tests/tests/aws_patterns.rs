@@ -1,0 +1,274 @@
+//! Every pattern of the AWS models (botocore), declared as a constrained type, against
+//! `java.util.regex` — the reading AWS services apply — on generated values: words the compiled
+//! automaton accepts (random walks to an accepting state), near misses made from them (a
+//! character dropped, swapped, added, a line terminator appended), and a fixed pool of values
+//! that probe classes and line terminators. Every answer of `Pattern::is_match` (what
+//! deserialization runs) must be Java's, and so must the automaton's own.
+//!
+//! Needs `java` (17) on the `PATH`; `tests/corpus/java/Oracle.java` runs as a single-file
+//! program.
+
+#[path = "aws_patterns/types.rs"]
+mod types;
+
+use constrained::Automaton;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::process::{Command, Stdio};
+
+/// A small deterministic generator, so every run checks the same values.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Values that probe what patterns disagree on: ASCII punctuation, line terminators, spaces of
+/// every kind, letters beyond ASCII, supplementary characters.
+const POOL: &[&str] = &[
+    "",
+    "a",
+    "A",
+    "z",
+    "0",
+    "9",
+    "_",
+    "-",
+    ".",
+    " ",
+    "\t",
+    "\n",
+    "\r",
+    "\r\n",
+    "\u{85}",
+    "\u{2028}",
+    "\u{A0}",
+    "é",
+    "É",
+    "ß",
+    "٣",
+    "中",
+    "😀",
+    "aws:",
+    "AWS_",
+    "arn:aws:iam::123456789012:role/x",
+    "https://example.com/a",
+    "a b",
+    "a--b",
+    "a..b",
+    "-a",
+    "a-",
+    "${a:b}",
+    "true",
+    "TRUE",
+    "True",
+    "\u{0}",
+    "\u{7F}",
+    "\u{FFFD}",
+    "\u{10FFFF}",
+    "x\n",
+    "x\r\n",
+    "\u{301}",
+    "a\u{301}",
+];
+
+const TERMINATORS: &[&str] = &["\n", "\r", "\r\n", "\u{85}", "\u{2028}"];
+
+/// A random word of the automaton: a walk that stays where an accepting state is reachable and
+/// stops, now and then, at one.
+fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -> Option<String> {
+    let stride = automaton.stride as usize;
+    let mut state = automaton.start as usize;
+    let mut bytes = Vec::new();
+    loop {
+        let accepting = automaton.accepting[state / stride] != 0;
+        if accepting && (bytes.len() >= limit || rng.below(8) == 0) {
+            return String::from_utf8(bytes).ok();
+        }
+        if bytes.len() > limit + 64 {
+            return None;
+        }
+        let choices: Vec<u8> = (0..=255u8)
+            .filter(|&b| {
+                let next = automaton.transitions[state + automaton.classes[b as usize] as usize];
+                next != 0 && live[next as usize / stride]
+            })
+            .collect();
+        if choices.is_empty() {
+            return accepting.then(|| String::from_utf8(bytes).ok()).flatten();
+        }
+        // Every class equally likely, then any byte of it.
+        let byte = choices[rng.below(choices.len())];
+        bytes.push(byte);
+        state = automaton.transitions[state + automaton.classes[byte as usize] as usize] as usize;
+    }
+}
+
+/// Which states can still reach an accepting state.
+fn live_states(automaton: &Automaton) -> Vec<bool> {
+    let stride = automaton.stride as usize;
+    let states = automaton.accepting.len();
+    let mut live: Vec<bool> = automaton.accepting.iter().map(|&a| a != 0).collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for s in 0..states {
+            if !live[s]
+                && (0..stride)
+                    .any(|c| live[automaton.transitions[s * stride + c] as usize / stride])
+            {
+                live[s] = true;
+                changed = true;
+            }
+        }
+    }
+    live
+}
+
+/// Near misses of `word`.
+fn mutations(word: &str, rng: &mut Rng, out: &mut Vec<String>) {
+    let chars: Vec<char> = word.chars().collect();
+    for terminator in TERMINATORS.iter().take(2 + rng.below(3)) {
+        out.push(format!("{word}{terminator}"));
+    }
+    if !chars.is_empty() {
+        let i = rng.below(chars.len());
+        let mut dropped = chars.clone();
+        dropped.remove(i);
+        out.push(dropped.into_iter().collect());
+        let mut swapped = chars.clone();
+        let pool: Vec<char> = POOL.iter().flat_map(|s| s.chars()).collect();
+        swapped[i] = pool[rng.below(pool.len())];
+        out.push(swapped.into_iter().collect());
+        let mut doubled = chars.clone();
+        doubled.insert(i, chars[i]);
+        out.push(doubled.into_iter().collect());
+        let mut cased = chars.clone();
+        cased[i] = if chars[i].is_ascii_lowercase() {
+            chars[i].to_ascii_uppercase()
+        } else {
+            chars[i].to_ascii_lowercase()
+        };
+        out.push(cased.into_iter().collect());
+    }
+    out.push(format!(" {word}"));
+    out.push(format!("{word}{word}"));
+}
+
+fn hex(text: &str) -> String {
+    text.bytes().fold(String::new(), |mut out, b| {
+        let _ = write!(out, "{b:02x}");
+        out
+    })
+}
+
+#[test]
+fn aws_patterns_agree_with_java() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut questions = String::new();
+    let mut ours: Vec<(usize, String, bool)> = Vec::new();
+    for (index, (pattern, source)) in types::DECLARED.iter().enumerate() {
+        let pattern = pattern.expect("a declared pattern rule");
+        let _ = writeln!(questions, "P {}", hex(source));
+        let mut values: Vec<String> = POOL.iter().map(|s| s.to_string()).collect();
+        if let Some(automaton) = &pattern.automaton {
+            let live = live_states(automaton);
+            for round in 0..12 {
+                if let Some(word) = walk(automaton, &live, &mut rng, 4 + round * 6) {
+                    mutations(&word, &mut rng, &mut values);
+                    values.push(word);
+                }
+            }
+        }
+        values.sort();
+        values.dedup();
+        for value in values {
+            let answer = pattern.is_match(&value);
+            if let Some(automaton) = &pattern.automaton {
+                assert_eq!(
+                    automaton.matches(value.as_bytes()),
+                    answer,
+                    "the automaton and the matcher of {source:?} disagree on {value:?}"
+                );
+            }
+            let _ = writeln!(questions, "V {}", hex(&value));
+            ours.push((index, value, answer));
+        }
+    }
+
+    let oracle = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/java/Oracle.java");
+    let mut java = Command::new("java")
+        .arg(oracle)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("`java` (17) runs the oracle: install a JDK");
+    let mut stdin = java.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(questions.as_bytes()));
+    let output = java.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(output.status.success(), "the Java oracle failed");
+    let answers = String::from_utf8(output.stdout).unwrap();
+    let mut answers = answers.lines();
+
+    let mut disagreements = Vec::new();
+    let mut undecided = Vec::new();
+    let mut current = usize::MAX;
+    let mut compiled_in_java = 0;
+    for (index, value, answer) in &ours {
+        if *index != current {
+            current = *index;
+            let compiled = answers.next().unwrap();
+            assert_eq!(
+                compiled,
+                "C",
+                "Java rejects {:?}, which the derive accepted",
+                types::DECLARED[*index].1
+            );
+            compiled_in_java += 1;
+        }
+        let java = match answers.next().unwrap() {
+            "1" => true,
+            "0" => false,
+            // Java's backtracking gave up on this value (time or stack): it has no answer.
+            _ => {
+                undecided.push(format!("{:?} on {value:?}", types::DECLARED[*index].1));
+                continue;
+            }
+        };
+        if java != *answer {
+            disagreements.push(format!(
+                "{:?} on {value:?}: Java {java}, constrained {answer}",
+                types::DECLARED[*index].1
+            ));
+        }
+    }
+    println!(
+        "compiled at build time: {} / {} patterns; values agreeing with Java: {} / {} \
+         ({} left undecided by Java's backtracking)",
+        types::DECLARED.len(),
+        types::CORPUS_SIZE,
+        ours.len() - disagreements.len() - undecided.len(),
+        ours.len() - undecided.len(),
+        undecided.len(),
+    );
+    for value in undecided.iter().take(20) {
+        println!("undecided by Java: {value}");
+    }
+    assert_eq!(compiled_in_java, types::DECLARED.len());
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements with Java:\n{}",
+        disagreements.len(),
+        disagreements.join("\n")
+    );
+}
