@@ -83,9 +83,15 @@ fn live_states(automaton: &Automaton) -> Vec<bool> {
                 continue;
             }
             let row = &automaton.transitions[state * stride..state * stride + stride];
+            // A counting state also leads to its twin in the register's next region.
+            let twin = automaton
+                .counter
+                .as_ref()
+                .map_or(0, |c| c.boundaries[state] as usize);
             if row
                 .iter()
                 .any(|&next| next != 0 && live[next as usize / stride])
+                || (twin != 0 && live[twin / stride])
             {
                 live[state] = true;
                 changed = true;
@@ -114,6 +120,7 @@ fn walk(
     let mut bytes = Vec::new();
     let mut chars = 0usize;
     let mut state = automaton.start as usize;
+    let mut register = 0;
     for _ in 0..4 * (target + 8) {
         let accepting = automaton.accepting[state / stride] != 0;
         if accepting && chars >= target.max(min) && (bytes.len() % 4 == 0 || chars >= max) {
@@ -125,8 +132,7 @@ fn walk(
         // The bytes that keep the walk alive from here.
         let choices: Vec<u8> = (0..=255u8)
             .filter(|&b| {
-                let next =
-                    automaton.transitions[state + automaton.classes[b as usize] as usize] as usize;
+                let next = automaton.next_state(state, b, &mut register.clone());
                 next != 0 && live[next / stride]
             })
             .collect();
@@ -141,7 +147,7 @@ fn walk(
             chars += 1;
         }
         bytes.push(byte);
-        state = automaton.transitions[state + automaton.classes[byte as usize] as usize] as usize;
+        state = automaton.next_state(state, byte, &mut register);
     }
     let text = String::from_utf8(bytes).ok()?;
     let accepted = automaton.matches(text.as_bytes());
@@ -219,17 +225,18 @@ fn off_pattern(
     let cut = random.below(valid.chars().count() + 1);
     let prefix: String = valid.chars().take(cut).collect();
     let mut state = automaton.start as usize;
+    let mut register = 0;
     for &byte in prefix.as_bytes() {
-        state = automaton.transitions[state + automaton.classes[byte as usize] as usize] as usize;
+        state = automaton.next_state(state, byte, &mut register);
     }
     let candidates = ('\u{0}'..='\u{7f}').chain(['\u{85}', '\u{2028}', '\u{fffe}', 'é', '😀']);
     let dead: Vec<char> = candidates
         .filter(|c| {
             let mut buffer = [0u8; 4];
             let mut next = state;
+            let mut register = register;
             for &byte in c.encode_utf8(&mut buffer).as_bytes() {
-                next = automaton.transitions[next + automaton.classes[byte as usize] as usize]
-                    as usize;
+                next = automaton.next_state(next, byte, &mut register);
                 if next == 0 {
                     return true;
                 }

@@ -88,6 +88,7 @@ const TERMINATORS: &[&str] = &["\n", "\r", "\r\n", "\u{85}", "\u{2028}"];
 fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -> Option<String> {
     let stride = automaton.stride as usize;
     let mut state = automaton.start as usize;
+    let mut register = 0;
     let mut bytes = Vec::new();
     loop {
         let accepting = automaton.accepting[state / stride] != 0;
@@ -97,10 +98,14 @@ fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -> Op
         if bytes.len() > limit + 64 {
             return None;
         }
+        // Past the limit, stop at the first accepting state.
+        if accepting && bytes.len() >= limit {
+            return String::from_utf8(bytes).ok();
+        }
         let choices: Vec<u8> = (0..=255u8)
             .filter(|&b| {
-                let next = automaton.transitions[state + automaton.classes[b as usize] as usize];
-                next != 0 && live[next as usize / stride]
+                let next = automaton.next_state(state, b, &mut register.clone());
+                next != 0 && live[next / stride]
             })
             .collect();
         if choices.is_empty() {
@@ -109,7 +114,7 @@ fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -> Op
         // Every class equally likely, then any byte of it.
         let byte = choices[rng.below(choices.len())];
         bytes.push(byte);
-        state = automaton.transitions[state + automaton.classes[byte as usize] as usize] as usize;
+        state = automaton.next_state(state, byte, &mut register);
     }
 }
 
@@ -182,8 +187,17 @@ fn aws_patterns_agree_with_java() {
         let mut values: Vec<String> = POOL.iter().map(|s| s.to_string()).collect();
         if let Some(automaton) = &pattern.automaton {
             let live = live_states(automaton);
-            for round in 0..12 {
-                if let Some(word) = walk(automaton, &live, &mut rng, 4 + round * 6) {
+            // Long walks too where a register counts, to reach its bounds.
+            let long: &[usize] = if automaton.counter.is_some() {
+                &[300, 1100, 2100, 4200]
+            } else {
+                &[]
+            };
+            let limits = (0..12)
+                .map(|round| 4 + round * 6)
+                .chain(long.iter().copied());
+            for limit in limits {
+                if let Some(word) = walk(automaton, &live, &mut rng, limit) {
                     mutations(&word, &mut rng, &mut values);
                     values.push(word);
                 }

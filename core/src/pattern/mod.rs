@@ -23,6 +23,26 @@ pub struct Automaton {
     pub accepting: &'static [u8],
     /// The (premultiplied) state before any input.
     pub start: u32,
+    /// The register that counts a long repetition of one class (`.{1,1024}`) instead of
+    /// unrolling it into a state per count, for patterns that have one.
+    pub counter: Option<Counter>,
+}
+
+/// How an [`Automaton`] counts: a long repetition of one class is a state that loops while a
+/// register counts its iterations, rather than one state per count. Each state belongs to a
+/// region of the register (below the repetition's minimum, within its bounds, at its maximum);
+/// when an increment reaches the region's limit, the walk moves on to the state's twin in the
+/// next region.
+#[derive(Debug)]
+pub struct Counter {
+    /// Per transition (indexed like `transitions`): 0 keeps the register, 1 sets it to 1,
+    /// 2 adds 1.
+    pub actions: &'static [u8],
+    /// Per state: the register value at which the state gives way to its boundary twin
+    /// (`u32::MAX`: never).
+    pub limits: &'static [u32],
+    /// Per state: its twin in the register's next region (premultiplied).
+    pub boundaries: &'static [u16],
 }
 
 impl Automaton {
@@ -32,6 +52,17 @@ impl Automaton {
     pub const fn matches(&self, haystack: &[u8]) -> bool {
         let mut state = self.start as usize;
         let mut i = 0;
+        if let Some(counter) = &self.counter {
+            let mut register = 0u32;
+            while i < haystack.len() {
+                state = self.step(state, haystack[i], counter, &mut register);
+                if state == 0 {
+                    return false;
+                }
+                i += 1;
+            }
+            return self.accepting[state / self.stride as usize] != 0;
+        }
         while i < haystack.len() {
             state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
             if state == 0 {
@@ -40,6 +71,39 @@ impl Automaton {
             i += 1;
         }
         self.accepting[state / self.stride as usize] != 0
+    }
+
+    /// The (premultiplied) state after `byte` from `state`, with the register it counts in.
+    #[inline(always)]
+    pub const fn step(
+        &self,
+        state: usize,
+        byte: u8,
+        counter: &Counter,
+        register: &mut u32,
+    ) -> usize {
+        let index = state + self.classes[byte as usize] as usize;
+        let next = self.transitions[index] as usize;
+        match counter.actions[index] {
+            0 => return next,
+            1 => *register = 1,
+            _ => *register += 1,
+        }
+        let at = next / self.stride as usize;
+        if *register == counter.limits[at] {
+            counter.boundaries[at] as usize
+        } else {
+            next
+        }
+    }
+
+    /// The (premultiplied) state after `byte` from `state`, counting in `register` if the
+    /// automaton counts (start it at 0).
+    pub const fn next_state(&self, state: usize, byte: u8, register: &mut u32) -> usize {
+        match &self.counter {
+            Some(counter) => self.step(state, byte, counter, register),
+            None => self.transitions[state + self.classes[byte as usize] as usize] as usize,
+        }
     }
 }
 
@@ -119,6 +183,23 @@ pub const fn u16_table<const N: usize>(bytes: &[u8]) -> [u16; N] {
     let mut i = 0;
     while i < N {
         table[i] = u16::from_le_bytes([bytes[2 * i], bytes[2 * i + 1]]);
+        i += 1;
+    }
+    table
+}
+
+/// Decodes `N` little-endian `u32`s, as [`u16_table`] does `u16`s.
+#[doc(hidden)]
+pub const fn u32_table<const N: usize>(bytes: &[u8]) -> [u32; N] {
+    let mut table = [0u32; N];
+    let mut i = 0;
+    while i < N {
+        table[i] = u32::from_le_bytes([
+            bytes[4 * i],
+            bytes[4 * i + 1],
+            bytes[4 * i + 2],
+            bytes[4 * i + 3],
+        ]);
         i += 1;
     }
     table

@@ -89,6 +89,29 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     let accepting = Literal::byte_string(&accepting);
     let stride = Literal::u32_unsuffixed(tables.stride);
     let start = Literal::u32_unsuffixed(tables.start);
+    let counter = option(tables.counter.as_ref().map(|counter| {
+        let actions = Literal::byte_string(&counter.actions);
+        let states = Literal::usize_unsuffixed(counter.limits.len());
+        let limits: Vec<u8> = counter
+            .limits
+            .iter()
+            .flat_map(|l| l.to_le_bytes())
+            .collect();
+        let limits = Literal::byte_string(&limits);
+        let boundaries: Vec<u8> = counter
+            .boundaries
+            .iter()
+            .flat_map(|&b| (b as u16).to_le_bytes())
+            .collect();
+        let boundaries = Literal::byte_string(&boundaries);
+        quote! {
+            #p::Counter {
+                actions: #actions,
+                limits: &#p::u32_table::<#states>(#limits),
+                boundaries: &#p::u16_table::<#states>(#boundaries),
+            }
+        }
+    }));
     quote! {
         #p::Automaton {
             classes: #classes,
@@ -96,6 +119,7 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             stride: #stride,
             accepting: #accepting,
             start: #start,
+            counter: #counter,
         }
     }
 }

@@ -2,7 +2,7 @@
 //! into the tables that `constrained::Automaton` walks.
 
 use super::node::Node;
-use super::term::{Context, Id, NOTHING, Terms};
+use super::term::{Context, Id, Mark, NOTHING, Region, Terms};
 use std::collections::HashMap;
 
 /// The most transitions (states × byte classes) one pattern may compile to: 128 KiB of table,
@@ -23,14 +23,41 @@ pub struct Tables {
     pub transitions: Vec<u32>,
     pub accepting: Vec<bool>,
     pub start: u32,
+    /// The register of counted loops, when the pattern has one.
+    pub counter: Option<Counter>,
+}
+
+/// How a DFA with a counted loop drives its register.
+#[derive(Debug, Default)]
+pub struct Counter {
+    /// Per transition: 0 keeps the register, 1 sets it to 1, 2 adds 1.
+    pub actions: Vec<u8>,
+    /// Per state: the register value at which it gives way to its boundary state
+    /// (`u32::MAX`: never).
+    pub limits: Vec<u32>,
+    /// Per state (premultiplied): the same state with the register in its next region.
+    pub boundaries: Vec<u32>,
 }
 
 impl Tables {
     /// Runs the tables on `input`, as `constrained::Automaton::matches` does.
     pub fn matches(&self, input: &str) -> bool {
         let mut state = self.start;
+        let mut register = 0u32;
         for &byte in input.as_bytes() {
-            state = self.transitions[(state + u32::from(self.classes[byte as usize])) as usize];
+            let index = (state + u32::from(self.classes[byte as usize])) as usize;
+            state = self.transitions[index];
+            if let Some(counter) = &self.counter {
+                match counter.actions[index] {
+                    1 => register = 1,
+                    2 => register += 1,
+                    _ => continue,
+                }
+                let at = (state / self.stride) as usize;
+                if register == counter.limits[at] {
+                    state = counter.boundaries[at];
+                }
+            }
             if state == 0 {
                 return false;
             }
@@ -39,19 +66,47 @@ impl Tables {
     }
 }
 
-/// A DFA state: the main term, every look-behind tracker, and whether nothing was read yet.
+/// A DFA state: the main term, every look-behind tracker, whether nothing was read yet, and the
+/// live counted loop with its register's region.
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct State {
     term: Id,
     trackers: Box<[Id]>,
     at_start: bool,
+    live: Option<u32>,
+    region: Region,
+}
+
+/// Why a construction stopped.
+enum Stop {
+    /// Past the size budget.
+    OverBudget,
+    /// Two counted iterations would need the register at once: count by unrolling instead.
+    Ambiguous,
+    /// An error to report.
+    Error(String),
 }
 
 /// Builds the tables of a whole-value match of `node`: `Ok(None)` when the automaton would be
-/// past the size budget.
+/// past the size budget. Long repetitions of one class are counted in a register when at most
+/// one of them is ever under way; otherwise they are unrolled into states.
 pub fn build(node: &Node) -> Result<Option<Tables>, String> {
+    match construct(node, true) {
+        Ok(tables) => Ok(Some(tables)),
+        Err(Stop::Ambiguous) => match construct(node, false) {
+            Ok(tables) => Ok(Some(tables)),
+            Err(Stop::Error(message)) => Err(message),
+            Err(_) => Ok(None),
+        },
+        Err(Stop::OverBudget) => Ok(None),
+        Err(Stop::Error(message)) => Err(message),
+    }
+}
+
+fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
     let mut terms = Terms::new();
-    let top = terms.convert_pattern(node)?;
+    terms.counting = counting;
+    let top = terms.convert_pattern(node).map_err(Stop::Error)?;
 
     // Byte classes: bytes no byte set of the pattern tells apart share a class.
     let mut classes = [0u8; 256];
@@ -83,7 +138,11 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
         term: top,
         trackers: terms.trackers.clone().into(),
         at_start: true,
+        live: None,
+        region: Region::Below,
     };
+    let counted = !terms.counted.is_empty();
+    let mut counter = Counter::default();
     let mut numbering: HashMap<State, usize> = HashMap::new();
     let mut order: Vec<Option<State>> = vec![None];
     let mut transitions: Vec<u32> = Vec::new();
@@ -101,10 +160,13 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
     let mut next = 0;
     while next < order.len() {
         if transitions.len() + stride > MAX_TRANSITIONS || terms.work > MAX_WORK {
-            return Ok(None);
+            return Err(Stop::OverBudget);
         }
         let Some(state) = order[next].clone() else {
             transitions.extend(std::iter::repeat_n(0, stride));
+            counter.actions.extend(std::iter::repeat_n(0, stride));
+            counter.limits.push(u32::MAX);
+            counter.boundaries.push(0);
             accepting.push(false);
             next += 1;
             continue;
@@ -112,7 +174,31 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
         let mut context = Context {
             at_start: state.at_start,
             behind: 0,
+            region: state.region,
         };
+        // Where the register moves this state on, once it reaches the limit of its region.
+        let live_loop = state.live.map(|id| terms.counted[id as usize]);
+        match live_loop.and_then(|l| l.limit(state.region)) {
+            Some(limit) => {
+                let bumped = State {
+                    region: match state.region {
+                        Region::Below if live_loop.is_some_and(|l| l.max == Some(l.min)) => {
+                            Region::Full
+                        }
+                        Region::Below => Region::Within,
+                        _ => Region::Full,
+                    },
+                    ..state.clone()
+                };
+                counter.limits.push(limit);
+                let target = number(bumped, &mut order);
+                counter.boundaries.push((target * stride) as u32);
+            }
+            None => {
+                counter.limits.push(u32::MAX);
+                counter.boundaries.push(0);
+            }
+        }
         // Inner look-behinds come first, so each tracker sees the ones it depends on.
         for (i, &tracker) in state.trackers.iter().enumerate() {
             if terms.nullable(tracker, None, context) {
@@ -122,6 +208,12 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
         accepting.push(terms.nullable(state.term, None, context));
         for &byte in &representatives {
             let term = terms.derivative(state.term, None, byte, context);
+            let mut marks = Vec::new();
+            let term = if counted {
+                terms.take_marks(term, &mut marks)
+            } else {
+                term
+            };
             let trackers = if term == NOTHING {
                 Box::default()
             } else {
@@ -131,29 +223,62 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
                     .map(|&t| terms.derivative(t, None, byte, context))
                     .collect()
             };
+            // At most one loop under way, reached one way: else the register cannot count it.
+            let (live, action) = match marks.as_slice() {
+                [] => (None, Mark::Keep),
+                [(id, mark)] => (Some(*id), *mark),
+                _ => return Err(Stop::Ambiguous),
+            };
+            let region = match action {
+                _ if term == NOTHING || live.is_none() => Region::Below,
+                Mark::Set => live.map_or(Region::Below, |id| terms.counted[id as usize].region(1)),
+                Mark::Keep | Mark::Increment => state.region,
+            };
+            if action == Mark::Increment && state.live != live {
+                return Err(Stop::Ambiguous);
+            }
+            let live = if term == NOTHING { None } else { live };
             let target = number(
                 State {
                     term,
                     trackers,
                     at_start: false,
+                    live,
+                    region,
                 },
                 &mut order,
             );
             transitions.push((target * stride) as u32);
+            counter.actions.push(match action {
+                _ if target == 0 => 0,
+                Mark::Keep => 0,
+                Mark::Set => 1,
+                Mark::Increment => 2,
+            });
         }
         next += 1;
     }
-    let tables = minimize(Tables {
+    let tables = Tables {
         classes,
         stride: stride as u32,
         transitions,
         accepting,
         start: (start_number * stride) as u32,
-    });
+        counter: None,
+    };
+    // A counting automaton stays as built: minimizing it would have to respect the register.
+    let tables = if counted {
+        Tables {
+            counter: Some(counter),
+            ..tables
+        }
+    } else {
+        minimize(tables)
+    };
     if !tables.accepting.contains(&true) {
-        return Err("the pattern matches no string at all".into());
+        return Err(Stop::Error("the pattern matches no string at all".into()));
     }
-    Ok(Some(tables))
+    Ok(tables)
 }
 
 /// Merges states no input tells apart (Hopcroft's partition refinement, `O(n·k·log n)`), keeping
@@ -261,5 +386,6 @@ fn minimize(tables: Tables) -> Tables {
         transitions,
         accepting,
         start: if queue.is_empty() { 0 } else { stride as u32 },
+        counter: None,
     }
 }

@@ -139,6 +139,42 @@ mod tests {
     }
 
     #[test]
+    fn long_repetitions_count_in_a_register() {
+        let tables = compile(".{1,1024}").unwrap().tables.unwrap();
+        assert!(tables.counter.is_some());
+        assert!(
+            tables.accepting.len() < 32,
+            "{} states",
+            tables.accepting.len()
+        );
+        assert!(tables.matches("a"));
+        assert!(tables.matches(&"é".repeat(1024)));
+        assert!(!tables.matches(&"é".repeat(1025)));
+        assert!(!tables.matches(""));
+        assert!(!tables.matches("a\nb"));
+        let s3 = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.{1,1024}";
+        let tables = compile(s3).unwrap().tables.unwrap();
+        assert!(tables.counter.is_some());
+        assert!(tables.matches(&format!("s3://bucket/{}", "k".repeat(1024))));
+        assert!(!tables.matches(&format!("s3://bucket/{}", "k".repeat(1025))));
+        assert!(!tables.matches("s3://bucket/"));
+        let at_least = compile("x.{100,}").unwrap().tables.unwrap();
+        assert!(!at_least.matches(&format!("x{}", "k".repeat(99))));
+        assert!(at_least.matches(&format!("x{}", "k".repeat(100))));
+        assert!(at_least.matches(&format!("x{}", "k".repeat(5000))));
+        let exact = compile("x[ab]{100}y").unwrap().tables.unwrap();
+        assert!(exact.matches(&format!("x{}y", "a".repeat(100))));
+        assert!(!exact.matches(&format!("x{}y", "a".repeat(99))));
+        assert!(!exact.matches(&format!("x{}y", "a".repeat(101))));
+        let ahead = compile("(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})")
+            .unwrap()
+            .tables
+            .unwrap();
+        assert!(ahead.matches(&format!("arn:{}", "x".repeat(251))));
+        assert!(!ahead.matches(&format!("arn:{}", "x".repeat(252))));
+    }
+
+    #[test]
     fn alternation_and_groups() {
         let p = "sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))";
         let base = "sessionaction-0123456789abcdef0123456789abcdef-";

@@ -47,6 +47,14 @@ enum Term {
     Not(Id),
     Star(Id),
     Loop(Id, u32, Option<u32>),
+    /// A long repetition of one class, counted in the automaton's register instead of unrolled
+    /// into states: which loop of [`Terms::counted`], whether it has not started (its count is
+    /// 0, whatever the register holds), and the register action that led here.
+    Counted {
+        id: u32,
+        fresh: bool,
+        mark: Mark,
+    },
     Ahead(Id, bool),
     Behind(u32, bool),
     Start,
@@ -63,11 +71,68 @@ struct Info {
     can_skip: bool,
 }
 
-/// Where a derivative is taken: whether at the start, and which look-behinds hold.
+/// What a transition does to the register, as marked on the counted loop it went through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Mark {
+    /// Nothing: the loop is mid-character, or untouched.
+    Keep,
+    /// The loop started its first iteration: the register becomes 1.
+    Set,
+    /// The loop started another iteration: the register grows by 1.
+    Increment,
+}
+
+/// A counted loop: `class{min,max}`.
+#[derive(Clone, Copy, Debug)]
+pub struct CountedLoop {
+    pub class: Id,
+    pub min: u32,
+    pub max: Option<u32>,
+}
+
+/// Where the register stands against the live loop's bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Region {
+    /// Below the minimum: the loop may not end yet.
+    Below,
+    /// At or past the minimum and below the maximum.
+    Within,
+    /// At the maximum: the loop may not go on.
+    Full,
+}
+
+impl CountedLoop {
+    /// The region of register value `count`.
+    pub fn region(&self, count: u32) -> Region {
+        if count < self.min {
+            Region::Below
+        } else if self.max.is_some_and(|max| count >= max) {
+            Region::Full
+        } else {
+            Region::Within
+        }
+    }
+
+    /// The register value at which region `region` gives way to the next, if any.
+    pub fn limit(&self, region: Region) -> Option<u32> {
+        match region {
+            Region::Below => Some(self.min),
+            Region::Within => self.max,
+            Region::Full => None,
+        }
+    }
+}
+
+/// Repetitions longer than this, of one class, are counted rather than unrolled.
+pub const COUNT_ABOVE: u32 = 64;
+
+/// Where a derivative is taken: whether at the start, which look-behinds hold, and where the
+/// register stands.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Context {
     pub at_start: bool,
     pub behind: u64,
+    pub region: Region,
 }
 
 /// The most look-behind trackers one pattern may hold.
@@ -84,6 +149,10 @@ pub struct Terms {
     memo: HashMap<(Id, Option<Id>, u8, Context), Id>,
     in_progress: Vec<(Id, Option<Id>)>,
     unsafe_depth: usize,
+    /// The counted loops, by id; empty when counting is off.
+    pub counted: Vec<CountedLoop>,
+    /// Whether long repetitions of one class become counted loops.
+    pub counting: bool,
     /// Terms interned so far: the measure of work the size budget bounds.
     pub work: usize,
 }
@@ -99,6 +168,8 @@ impl Terms {
             memo: HashMap::new(),
             in_progress: Vec::new(),
             unsafe_depth: 0,
+            counted: Vec::new(),
+            counting: false,
             work: 0,
         };
         terms.intern(Term::Nothing);
@@ -160,6 +231,11 @@ impl Terms {
                 pure: info(*x).pure,
                 nullable: *min == 0 || info(*x).nullable,
                 can_skip: *min == 0 || info(*x).can_skip,
+            },
+            Term::Counted { id, .. } => Info {
+                pure: false,
+                nullable: false,
+                can_skip: self.counted[*id as usize].min == 0,
             },
             Term::Ahead(..) | Term::Behind(..) | Term::Start | Term::End => Info {
                 pure: false,
@@ -362,7 +438,22 @@ impl Terms {
             }
             Node::Repeat(repeat) => {
                 let x = self.convert(&repeat.node, in_behind)?;
-                self.repeat(x, repeat.min, repeat.max)
+                let long = repeat.max.unwrap_or(repeat.min) > COUNT_ABOVE;
+                if self.counting && long && !in_behind && matches!(repeat.node, Node::Class(_)) {
+                    let id = self.counted.len() as u32;
+                    self.counted.push(CountedLoop {
+                        class: x,
+                        min: repeat.min,
+                        max: repeat.max,
+                    });
+                    self.intern(Term::Counted {
+                        id,
+                        fresh: true,
+                        mark: Mark::Keep,
+                    })
+                } else {
+                    self.repeat(x, repeat.min, repeat.max)
+                }
             }
             Node::Look(look) => {
                 let y = self.convert(&look.node, in_behind || look.behind)?;
@@ -511,6 +602,14 @@ impl Terms {
                 let rest = self.then(next, k);
                 self.nullable(x, Some(rest), context)
             }
+            Term::Counted { id, fresh, .. } => {
+                let may_end = if fresh {
+                    self.counted[id as usize].min == 0
+                } else {
+                    context.region != Region::Below
+                };
+                may_end && self.nullable_k(k, context)
+            }
             Term::Ahead(y, negated) => {
                 self.nullable(y, None, context) != negated && self.nullable_k(k, context)
             }
@@ -579,7 +678,7 @@ impl Terms {
                 let rest = self.repeat(x, min.saturating_sub(1), max.map(|m| m - 1));
                 self.concat(d, rest)
             }
-            Term::Ahead(..) | Term::Behind(..) | Term::Start | Term::End => {
+            Term::Ahead(..) | Term::Behind(..) | Term::Start | Term::End | Term::Counted { .. } => {
                 unreachable!("impure terms")
             }
         };
@@ -676,6 +775,34 @@ impl Terms {
                 };
                 self.or([through, out])
             }
+            Term::Counted { id, fresh, .. } => {
+                let counted = self.counted[id as usize];
+                let (may_go_on, may_end) = if fresh {
+                    (counted.max != Some(0), counted.min == 0)
+                } else {
+                    (
+                        context.region != Region::Full,
+                        context.region != Region::Below,
+                    )
+                };
+                let through = if may_go_on {
+                    let head = self.intern(Term::Counted {
+                        id,
+                        fresh: false,
+                        mark: if fresh { Mark::Set } else { Mark::Increment },
+                    });
+                    let again = self.then(head, k);
+                    self.derivative(counted.class, Some(again), byte, context)
+                } else {
+                    NOTHING
+                };
+                let out = if may_end {
+                    self.derivative_k(k, byte, context)
+                } else {
+                    NOTHING
+                };
+                self.or([through, out])
+            }
             Term::Ahead(y, negated) => {
                 let dy = self.derivative(y, Some(ANY_STAR), byte, context);
                 let condition = if negated { self.not(dy) } else { dy };
@@ -705,6 +832,77 @@ impl Terms {
             self.unsafe_depth = 0;
         }
         d
+    }
+
+    /// The register actions marked in `t` by loop, and `t` with the marks cleared: the
+    /// derivative of a whole state is marked where it went through a counted loop's head.
+    pub fn take_marks(&mut self, t: Id, marks: &mut Vec<(u32, Mark)>) -> Id {
+        let mut memo = HashMap::new();
+        self.clear_marks(t, marks, &mut memo)
+    }
+
+    fn clear_marks(
+        &mut self,
+        t: Id,
+        marks: &mut Vec<(u32, Mark)>,
+        memo: &mut HashMap<Id, Id>,
+    ) -> Id {
+        if self.info[t as usize].pure {
+            return t;
+        }
+        if let Some(&done) = memo.get(&t) {
+            return done;
+        }
+        let cleared = match self.terms[t as usize].clone() {
+            Term::Counted { id, fresh, mark } => {
+                if !fresh && !marks.contains(&(id, mark)) {
+                    marks.push((id, mark));
+                }
+                self.intern(Term::Counted {
+                    id,
+                    fresh,
+                    mark: Mark::Keep,
+                })
+            }
+            Term::Concat(a, b) => {
+                let a = self.clear_marks(a, marks, memo);
+                let b = self.clear_marks(b, marks, memo);
+                self.concat(a, b)
+            }
+            Term::Or(xs) => {
+                let xs: Vec<Id> = xs
+                    .iter()
+                    .map(|&x| self.clear_marks(x, marks, memo))
+                    .collect();
+                self.or(xs)
+            }
+            Term::And(xs) => {
+                let xs: Vec<Id> = xs
+                    .iter()
+                    .map(|&x| self.clear_marks(x, marks, memo))
+                    .collect();
+                self.and(xs)
+            }
+            Term::Not(x) => {
+                let x = self.clear_marks(x, marks, memo);
+                self.not(x)
+            }
+            Term::Star(x) => {
+                let x = self.clear_marks(x, marks, memo);
+                self.star(x)
+            }
+            Term::Loop(x, min, max) => {
+                let x = self.clear_marks(x, marks, memo);
+                self.repeat(x, min, max)
+            }
+            Term::Ahead(y, negated) => {
+                let y = self.clear_marks(y, marks, memo);
+                self.ahead(y, negated)
+            }
+            _ => t,
+        };
+        memo.insert(t, cleared);
+        cleared
     }
 
     fn derivative_k(&mut self, k: Option<Id>, byte: u8, context: Context) -> Id {

@@ -169,8 +169,18 @@ pub struct P41(String);
 #[constrained(pattern = "((?!^\\d+$)^[0-9a-zA-Z-_]+$)")]
 pub struct P42(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)"
+)]
+pub struct P43(String);
+#[derive(Constrained)]
 #[constrained(pattern = "(([0-9]{1,8})|(DRAFT))")]
 pub struct P44(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "(([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?|public\\.ecr\\.aws)/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?"
+)]
+pub struct P45(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(([0-9]|.|:|/)*)")]
 pub struct P46(String);
@@ -290,6 +300,12 @@ pub struct P71(String);
     pattern = "((dv-[0-9a-z]{17})|(arn:[a-z0-9\\-]+:vpc-lattice:[a-zA-Z0-9\\-]+:\\d{12}:domainverification/dv-[a-fA-F0-9]{17}))"
 )]
 pub struct P72(String);
+#[derive(Constrained)]
+#[constrained(pattern = "((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})")]
+pub struct P73(String);
+#[derive(Constrained)]
+#[constrained(pattern = "((https://([^/]+)\\.s3[^/]*\\.[^/]+)|(s3://([^/]+)))/\\S{1,2000}")]
+pub struct P74(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "((listener-[0-9a-z]{17})|(^arn:[a-z0-9\\-]+:vpc-lattice:[a-zA-Z0-9\\-]+:\\d{12}:service/svc-[0-9a-z]{17}/listener/listener-[0-9a-z]{17}$))"
@@ -717,9 +733,35 @@ pub struct P197(String);
 pub struct P198(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "(?=.{0,2048}$)(arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*)?[-+=,.@_a-zA-Z0-9]{1,64}"
+)]
+pub struct P199(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "(?=.{0,2048}$)arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*[-+=,.@_a-zA-Z0-9]{1,64}"
+)]
+pub struct P200(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "(?=.{0,80}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
 )]
 pub struct P202(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "(?=.{1,1000}$)arn:[\\w+=/,.@-]+:partnercentral:[\\w+=/,.@-]*:[0-9]{12}:catalog/([a-zA-Z]+)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*"
+)]
+pub struct P203(String);
+#[derive(Constrained)]
+#[constrained(pattern = "(?=.{1,1024}$)(https)://([^/]+)/(.+)")]
+pub struct P204(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "(?=.{1,255}$)([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*"
+)]
+pub struct P206(String);
+#[derive(Constrained)]
+#[constrained(pattern = "(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})")]
+pub struct P207(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(?=.{1,32}$)[a-zA-Z0-9](-*[a-zA-Z0-9])*")]
 pub struct P209(String);
@@ -782,6 +824,9 @@ pub struct P225(String);
 #[constrained(pattern = "(?s).{1,120}")]
 pub struct P226(String);
 #[derive(Constrained)]
+#[constrained(pattern = "(?s).{1,2048}")]
+pub struct P227(String);
+#[derive(Constrained)]
 #[constrained(pattern = "(?s).{1,255}")]
 pub struct P228(String);
 #[derive(Constrained)]
@@ -790,6 +835,9 @@ pub struct P229(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(?s).{1,80}")]
 pub struct P230(String);
+#[derive(Constrained)]
+#[constrained(pattern = "(?s).{20,2000}")]
+pub struct P231(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(?s).{4,255}")]
 pub struct P232(String);
@@ -1997,6 +2045,9 @@ pub struct P549(String);
 )]
 pub struct P550(String);
 #[derive(Constrained)]
+#[constrained(pattern = "(arn:aws:)[\\s\\S]{0,1024}")]
+pub struct P551(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:flow/[0-9a-zA-Z]{10})|([0-9a-zA-Z]{10})"
 )]
@@ -2734,17 +2785,38 @@ pub struct P761(String);
 #[constrained(pattern = ".?P.*")]
 pub struct P762(String);
 #[derive(Constrained)]
+#[constrained(pattern = ".{0,1024}")]
+pub struct P763(String);
+#[derive(Constrained)]
+#[constrained(pattern = ".{0,1224}")]
+pub struct P764(String);
+#[derive(Constrained)]
 #[constrained(pattern = ".{0,127}")]
 pub struct P765(String);
+#[derive(Constrained)]
+#[constrained(pattern = ".{0,1600}")]
+pub struct P766(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".{0,255}")]
 pub struct P767(String);
 #[derive(Constrained)]
+#[constrained(pattern = ".{0,4096}")]
+pub struct P768(String);
+#[derive(Constrained)]
 #[constrained(pattern = ".{1,255}")]
 pub struct P769(String);
 #[derive(Constrained)]
+#[constrained(pattern = ".{1,4096}")]
+pub struct P770(String);
+#[derive(Constrained)]
+#[constrained(pattern = ".{1,65535}")]
+pub struct P771(String);
+#[derive(Constrained)]
 #[constrained(pattern = ".{1,}")]
 pub struct P772(String);
+#[derive(Constrained)]
+#[constrained(pattern = ".{16,2048}")]
+pub struct P773(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".{2,256}")]
 pub struct P774(String);
@@ -4326,14 +4398,32 @@ pub struct P1283(String);
 #[constrained(pattern = "[\\P{M}\\p{M}]*")]
 pub struct P1284(String);
 #[derive(Constrained)]
+#[constrained(pattern = "[\\P{M}\\p{M}]{0,10000}")]
+pub struct P1285(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\P{M}\\p{M}]{0,20000}")]
+pub struct P1286(String);
+#[derive(Constrained)]
 #[constrained(pattern = "[\\P{M}\\p{M}]{0,256}")]
 pub struct P1287(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\P{M}\\p{M}]{1,10000}")]
+pub struct P1288(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\P{M}\\p{M}]{1,100}")]
 pub struct P1289(String);
 #[derive(Constrained)]
+#[constrained(pattern = "[\\P{M}\\p{M}]{1,1024}[^/]$")]
+pub struct P1290(String);
+#[derive(Constrained)]
 #[constrained(pattern = "[\\P{M}\\p{M}]{1,200}")]
 pub struct P1291(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\P{M}\\p{M}]{1,2560}")]
+pub struct P1292(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\P{M}\\p{M}]{1,5000}")]
+pub struct P1293(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\S\\s]*")]
 pub struct P1294(String);
@@ -4417,6 +4507,9 @@ pub struct P1320(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+")]
 pub struct P1321(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\p{L}\\p{M}\\p{Z}\\p{N}\\p{P}]{0,1024}")]
+pub struct P1322(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}\\t\\n\\r]+")]
 pub struct P1323(String);
@@ -4521,6 +4614,12 @@ pub struct P1355(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\s\\S]+")]
 pub struct P1356(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\s\\S]{1,1000}")]
+pub struct P1357(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[\\s\\S]{1,1024}")]
+pub struct P1358(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\s\\w+-=\\.:/@]*")]
 pub struct P1359(String);
@@ -5009,6 +5108,9 @@ pub struct P1518(String);
 #[constrained(pattern = "[^:=\\-\\.\\s][0-9a-zA-Z_:\\-\\.]+")]
 pub struct P1519(String);
 #[derive(Constrained)]
+#[constrained(pattern = "[^:]*:[^:]*:[^:]*:[^:]*:[^:]*:analyzer/.{1,255}")]
+pub struct P1520(String);
+#[derive(Constrained)]
 #[constrained(pattern = "[^:].*")]
 pub struct P1521(String);
 #[derive(Constrained)]
@@ -5062,6 +5164,9 @@ pub struct P1537(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[^\\p{C}]+")]
 pub struct P1538(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[^\\p{C}]{1,2048}")]
+pub struct P1539(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[^\\r\\n]")]
 pub struct P1540(String);
@@ -5138,6 +5243,12 @@ pub struct P1562(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[^\\x00]+")]
 pub struct P1563(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[^\\x00]{1,1020}\\.csv")]
+pub struct P1564(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[^\\x00]{1,1024}")]
+pub struct P1565(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[^\\x0a\\x0d]+")]
 pub struct P1566(String);
@@ -6128,6 +6239,11 @@ pub struct P1885(String);
 #[constrained(pattern = "[a-zA-Z0-9][a-zA-Z0-9._-]*")]
 pub struct P1886(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}|arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}"
+)]
+pub struct P1887(String);
+#[derive(Constrained)]
 #[constrained(pattern = "[a-zA-Z0-9][a-zA-Z0-9._:-]*")]
 pub struct P1888(String);
 #[derive(Constrained)]
@@ -6918,6 +7034,9 @@ pub struct P2142(String);
 #[constrained(pattern = "\\S[\\p{Print}]*")]
 pub struct P2143(String);
 #[derive(Constrained)]
+#[constrained(pattern = "\\S{1,2000}")]
+pub struct P2144(String);
+#[derive(Constrained)]
 #[constrained(pattern = "\\S{1,255}")]
 pub struct P2145(String);
 #[derive(Constrained)]
@@ -6926,6 +7045,9 @@ pub struct P2146(String);
 #[derive(Constrained)]
 #[constrained(pattern = "\\S{1,64}")]
 pub struct P2147(String);
+#[derive(Constrained)]
+#[constrained(pattern = "\\S{1,8192}")]
+pub struct P2148(String);
 #[derive(Constrained)]
 #[constrained(pattern = "\\S{36,128}")]
 pub struct P2149(String);
@@ -7326,6 +7448,9 @@ pub struct P2266(String);
 #[constrained(pattern = "^((fs)?volsnap-[0-9a-f]{8,})$")]
 pub struct P2267(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$")]
+pub struct P2268(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^((https?|ftp|sftp)://|mailto:)[^\\s,;<>]+$")]
 pub struct P2270(String);
 #[derive(Constrained)]
@@ -7567,6 +7692,9 @@ pub struct P2340(String);
 )]
 pub struct P2341(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^(?:.{1,200}/)?(?:[a-z0-9-_A-Z])+$")]
+pub struct P2342(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^(?:LAST_DAY_OF_MONTH|1[0-9]|2[0-8]|[12]|[3-9])$")]
 pub struct P2343(String);
 #[derive(Constrained)]
@@ -7609,6 +7737,14 @@ pub struct P2354(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)(?!.*[@'\\\\\"/])[a-zA-Z0-9\\S]*$")]
 pub struct P2355(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "^(?=.{20,2048}$)arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[a-zA-Z0-9/_+=.@-]+"
+)]
+pub struct P2356(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^(?=.{3,100}$).+@.+[.].+$")]
+pub struct P2357(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^(?=[a-z0-9])[a-z0-9-]{1,48}[a-z0-9]$")]
 pub struct P2358(String);
@@ -8413,8 +8549,29 @@ pub struct P2596(String);
 #[constrained(pattern = "^.{0,104}$")]
 pub struct P2597(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^.{0,2500}$")]
+pub struct P2598(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^.{0,350}$")]
+pub struct P2599(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^.{0,500}$")]
+pub struct P2600(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^.{0,512}$")]
+pub struct P2601(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^.{1,100000}$")]
+pub struct P2602(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^.{1,128}$")]
 pub struct P2603(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^.{1,1600}$")]
+pub struct P2604(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^.{1,2048}$")]
+pub struct P2605(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^.{1,256}$")]
 pub struct P2606(String);
@@ -9085,6 +9242,12 @@ pub struct P2819(String);
 #[constrained(pattern = "^[\\/]?+[a-zA-Z0-9!_.*'()-]+(\\/[a-zA-Z0-9!_.*'()-]+)*$")]
 pub struct P2820(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^[\\P{C}\\r\\n\\t]{1,127}$")]
+pub struct P2821(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^[\\P{C}\\r\\n\\t]{1,250}$")]
+pub struct P2822(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^[\\S \\n]*$")]
 pub struct P2823(String);
 #[derive(Constrained)]
@@ -9384,6 +9547,12 @@ pub struct P2918(String);
 #[constrained(pattern = "^[^\\u0000-\\u00FF]$")]
 pub struct P2919(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{0,4096}$")]
+pub struct P2920(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$")]
+pub struct P2921(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$")]
 pub struct P2922(String);
 #[derive(Constrained)]
@@ -9396,8 +9565,14 @@ pub struct P2924(String);
 #[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,36}$")]
 pub struct P2925(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,4096}$")]
+pub struct P2926(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,47}$")]
 pub struct P2927(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$")]
+pub struct P2928(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{4,253}$")]
 pub struct P2929(String);
@@ -10291,6 +10466,9 @@ pub struct P3218(String);
 #[constrained(pattern = "^\\S{1,128}$")]
 pub struct P3219(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^\\S{1,2000}$")]
+pub struct P3220(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^\\S{1,200}$")]
 pub struct P3221(String);
 #[derive(Constrained)]
@@ -10799,6 +10977,9 @@ pub struct P3353(String);
 #[constrained(pattern = "^arn:[\\w\\-]+:s3:::[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9]$")]
 pub struct P3354(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$")]
+pub struct P3355(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "^arn:[^:]{1,63}:directconnect::[^:]{0,63}:dx-gateway\\/[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$"
 )]
@@ -10852,6 +11033,11 @@ pub struct P3366(String);
     pattern = "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,510}/[a-z0-9-\\.]{1,510}$"
 )]
 pub struct P3367(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "^arn:[a-z0-9-\\.]{1,63}:secretsmanager:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:secret:[^/]{1,1023}$"
+)]
+pub struct P3368(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "^arn:[a-z0-9\\\\-]+:vpc-lattice:[a-zA-Z0-9\\\\-]+:\\\\d{12}:servicenetworkresourceassociation/snra-[0-9a-z]{17}$"
@@ -11206,6 +11392,11 @@ pub struct P3455(String);
 pub struct P3456(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "^arn:aws[A-Za-z-]*:secretsmanager:[a-z0-9-]{1,20}:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}$"
+)]
+pub struct P3457(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "^arn:aws[\\-a-z]{0,}:ec2:[a-z\\-0-9]*:[0-9]{12}:network-interface/eni-[0-9a-f]+$"
 )]
 pub struct P3458(String);
@@ -11551,6 +11742,11 @@ pub struct P3545(String);
 pub struct P3546(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "^https:\\/\\/[-a-zA-Z0-9@:%._\\+~#=]{1,253}\\.s3(\\.[a-z\\d-]{9,16})?\\.amazonaws\\.com\\/.{1,2000}"
+)]
+pub struct P3547(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "^https:\\/\\/[A-Za-z0-9]((\\.|-+)?[A-Za-z0-9]){0,252}\\/[a-z0-9](-?[a-z0-9]){2,62}$"
 )]
 pub struct P3548(String);
@@ -11717,6 +11913,9 @@ pub struct P3598(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^s3://[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9](/.*)?$")]
 pub struct P3599(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.{1,1024}$")]
+pub struct P3600(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^s3://[a-z0-9][a-z0-9\\-]*[a-z0-9](/.*)?$")]
 pub struct P3601(String);
@@ -11990,6 +12189,11 @@ pub struct P3680(String);
     pattern = "arn:(?:aws|aws-cn|aws-us-gov|aws-iso-{0,1}[a-z]{0,1}):iam::[0-9]{12}:role/.+"
 )]
 pub struct P3681(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-c|aws-iso-d|aws-iso-e):(kms):[a-zA-Z-]+\\d{1}:\\d{12}:(key)\\/.{1,2048}.*"
+)]
+pub struct P3682(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-c|aws-iso-d|aws-iso-e):aoss:[a-z0-9-]+:\\d{12}:collection/[a-z0-9]{3,40}/ingestion-job/[a-z0-9]{20,64}"
@@ -12665,6 +12869,14 @@ pub struct P3838(String);
 #[constrained(pattern = "arn:.+:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}")]
 pub struct P3839(String);
 #[derive(Constrained)]
+#[constrained(pattern = "arn:.{16,2044}")]
+pub struct P3842(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:[-.a-z0-9]{1,63}:[-.a-z0-9]{1,63}:[-.a-z0-9]{0,63}:[-.a-z0-9]{0,63}:[^/].{0,1023}"
+)]
+pub struct P3843(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "arn:[-.a-z0-9]{1,63}:codewhisperer:([-.a-z0-9]{0,63}:){2}([a-zA-Z0-9-_:/]){1,1023}"
 )]
@@ -12817,6 +13029,9 @@ pub struct P3878(String);
 #[constrained(pattern = "arn:[^:]*:[^:]*:[^:]*:[^:]*:.*")]
 pub struct P3879(String);
 #[derive(Constrained)]
+#[constrained(pattern = "arn:[^:]*:cloudtrail:[^:]*:[^:]*:trail/.{1,576}")]
+pub struct P3880(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "arn:[^:]*:greengrass:[^:]*:(aws|[0-9]+):(components|deployments|coreDevices):.*"
 )]
@@ -12827,6 +13042,12 @@ pub struct P3882(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:[^:]*:greengrass:[^:]*:(aws|[0-9]+):components:[^:]+:versions:[^:]+")]
 pub struct P3883(String);
+#[derive(Constrained)]
+#[constrained(pattern = "arn:[^:]*:iam::[^:]*:(role|user)/.{1,576}")]
+pub struct P3884(String);
+#[derive(Constrained)]
+#[constrained(pattern = "arn:[^:]*:iam::[^:]*:role/.{1,576}")]
+pub struct P3885(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:[^:]*:iot:[^:]*:[0-9]+:(thing|thinggroup)/.+")]
 pub struct P3886(String);
@@ -12969,12 +13190,20 @@ pub struct P3923(String);
 pub struct P3924(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}"
+)]
+pub struct P3925(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-zA-Z0-9-\\.]{1,510}/[a-zA-Z0-9-\\.]{1,510}"
 )]
 pub struct P3926(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:[a-z0-9-\\.]{1,63}:iam::[0-9]{12}:role/[a-zA-Z0-9_/+=,.@-]+")]
 pub struct P3927(String);
+#[derive(Constrained)]
+#[constrained(pattern = "arn:[a-z0-9-\\.]{1,63}:iam::[a-z0-9-\\.]{0,63}:role\\/.{0,1023}")]
+pub struct P3928(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "arn:[a-z0-9-\\.]{1,63}:iam::\\d{12}:(oidc-provider|saml-provider)/[a-zA-Z0-9_\\.\\/@\\-]+"
@@ -13132,6 +13361,26 @@ pub struct P3962(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:[a-z0-9\\-]+:wafv2:[a-z0-9\\-]+:[0-9]{12}:regional/webacl/.+")]
 pub struct P3963(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:[a-z0-9][-.a-z0-9]{0,62}:[a-z0-9][-.a-z0-9]{0,62}:([a-z0-9][-.a-z0-9]{0,62})?:\\d{12}?:[^/].{0,1023}"
+)]
+pub struct P3964(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:[a-z0-9][-.a-z0-9]{0,62}:codestar-connections:([a-z0-9][-.a-z0-9]{0,62})?:([a-z0-9][-.a-z0-9]{0,62})?:[^/].{0,1023}$"
+)]
+pub struct P3965(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:[a-z0-9][-.a-z0-9]{0,62}:kms:([a-z0-9][-.a-z0-9]{0,62})?:([a-z0-9][-.a-z0-9]{0,62})?:key/.{0,1019}"
+)]
+pub struct P3966(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:[a-z0-9][-.a-z0-9]{0,62}:vpc-lattice:([a-z0-9][-.a-z0-9]{0,62})?:\\d{12}?:[^/].{0,1023}"
+)]
+pub struct P3967(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "arn:[a-z0-9][a-z0-9-.]{0,62}:organizations::\\d{12}:transfer/o-[a-z0-9]{10,32}/(billing)/(inbound|outbound)/rt-[0-9a-z]{8,32}"
@@ -13903,6 +14152,11 @@ pub struct P4148(String);
 pub struct P4149(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "arn:aws(?:-(?:cn|us-gov|iso|iso-b|iso-e|iso-f))?:airflow-serverless:([a-z]{2}-(?:[a-z]+-)+[0-9]{1}):([0-9]{12}):workflow/([a-zA-Z0-9][a-zA-Z0-9\\.\\-_]{0,254}-[a-zA-Z0-9]{10})"
+)]
+pub struct P4150(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "arn:aws(?:-(?:cn|us-gov|iso|iso-b|iso-e|iso-f))?:iam::[0-9]{12}:role(/[a-zA-Z0-9+=,.@_\\-]{1,512})*?/[a-zA-Z0-9+=,.@_\\-]{1,64}"
 )]
 pub struct P4151(String);
@@ -14293,6 +14547,11 @@ pub struct P4240(String);
 pub struct P4241(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "arn:aws:groundstation:[-a-z0-9]{1,50}:[0-9]{12}:config/[a-z0-9]+(-[a-z0-9]+){0,4}/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}(/.{1,256})?"
+)]
+pub struct P4242(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "arn:aws:groundstation:[-a-z0-9]{1,50}:[0-9]{12}:dataflow-endpoint-group/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}"
 )]
 pub struct P4243(String);
@@ -14333,6 +14592,9 @@ pub struct P4253(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:aws:iam::[0-9]{12}:role/.+")]
 pub struct P4254(String);
+#[derive(Constrained)]
+#[constrained(pattern = "arn:aws:iam::[0-9]{12}:role/.{1,2048}")]
+pub struct P4255(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:aws:iam::[\\w]+:role/[\\w+=./@-]+")]
 pub struct P4256(String);
@@ -15024,6 +15286,11 @@ pub struct P4423(String);
 pub struct P4424(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "arn:aws[a-zA-Z-]*:autoscaling:[a-z0-9-]+:\\d{12}:autoScalingGroup:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:autoScalingGroupName/[\\S\\s]{1,255}"
+)]
+pub struct P4425(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "arn:aws[a-zA-Z-]*:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:ab-test/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9]{10}"
 )]
 pub struct P4426(String);
@@ -15433,9 +15700,19 @@ pub struct P4531(String);
 pub struct P4532(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:algorithm/[\\S]{1,2048}"
+)]
+pub struct P4533(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:cluster-scheduler-config/[a-z0-9]{12}"
 )]
 pub struct P4534(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:code-repository/[\\S]{1,2048}"
+)]
+pub struct P4535(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-card/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"
@@ -15446,6 +15723,21 @@ pub struct P4536(String);
     pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-card/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}/export-job/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"
 )]
 pub struct P4537(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package-group/[\\S]{1,2048}"
+)]
+pub struct P4538(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}"
+)]
+pub struct P4539(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:project/[\\S]{1,2048}"
+)]
+pub struct P4540(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "arn:aws[a-z\\-]*:sagemaker:[a-z\\-]*:\\d{12}:edge-deployment/?[a-zA-Z_0-9+=,.@\\-_/]+"
@@ -16071,6 +16363,15 @@ pub struct P4743(String);
 #[constrained(pattern = "s3://([a-z0-9\\.-]{3,63})/(.+)")]
 pub struct P4744(String);
 #[derive(Constrained)]
+#[constrained(pattern = "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])(/(.{0,1024}))?")]
+pub struct P4745(String);
+#[derive(Constrained)]
+#[constrained(pattern = "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/((.{1,1024}))")]
+pub struct P4746(String);
+#[derive(Constrained)]
+#[constrained(pattern = "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})")]
+pub struct P4747(String);
+#[derive(Constrained)]
 #[constrained(pattern = "s3://.*")]
 pub struct P4749(String);
 #[derive(Constrained)]
@@ -16082,6 +16383,9 @@ pub struct P4751(String);
 #[derive(Constrained)]
 #[constrained(pattern = "s3://.{1,128}")]
 pub struct P4752(String);
+#[derive(Constrained)]
+#[constrained(pattern = "s3://.{1,2043}")]
+pub struct P4753(String);
 #[derive(Constrained)]
 #[constrained(pattern = "s3://[a-z0-9.-]{3,63}(.*)")]
 pub struct P4754(String);
@@ -16112,6 +16416,9 @@ pub struct P4759(String);
 #[constrained(pattern = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+")]
 pub struct P4760(String);
 #[derive(Constrained)]
+#[constrained(pattern = "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.{1,1024}")]
+pub struct P4761(String);
+#[derive(Constrained)]
 #[constrained(pattern = "s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/.*)?")]
 pub struct P4762(String);
 #[derive(Constrained)]
@@ -16120,6 +16427,9 @@ pub struct P4763(String);
 #[derive(Constrained)]
 #[constrained(pattern = "s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]/.+")]
 pub struct P4764(String);
+#[derive(Constrained)]
+#[constrained(pattern = "s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]/.{1,1024}")]
+pub struct P4765(String);
 #[derive(Constrained)]
 #[constrained(pattern = "s3://[a-z0-9][a-z0-9\\.\\-]{1,61}[a-z0-9]/.+")]
 pub struct P4766(String);
@@ -16606,7 +16916,15 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "((?!.*(^|/)\\.\\.?(/|$))(?!.*//)[a-zA-Z0-9._-][a-zA-Z0-9._/-]*[a-zA-Z0-9._-]|[a-zA-Z0-9_-])",
     ),
     (P42::RULES.pattern, "((?!^\\d+$)^[0-9a-zA-Z-_]+$)"),
+    (
+        P43::RULES.pattern,
+        "((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\\.$)",
+    ),
     (P44::RULES.pattern, "(([0-9]{1,8})|(DRAFT))"),
+    (
+        P45::RULES.pattern,
+        "(([0-9]{12})\\.dkr\\.ecr\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?|public\\.ecr\\.aws)/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([^:@]{1,300}))?(?:@(.+))?",
+    ),
     (P46::RULES.pattern, "(([0-9]|.|:|/)*)"),
     (
         P47::RULES.pattern,
@@ -16696,6 +17014,11 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P72::RULES.pattern,
         "((dv-[0-9a-z]{17})|(arn:[a-z0-9\\-]+:vpc-lattice:[a-zA-Z0-9\\-]+:\\d{12}:domainverification/dv-[a-fA-F0-9]{17}))",
+    ),
+    (P73::RULES.pattern, "((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})"),
+    (
+        P74::RULES.pattern,
+        "((https://([^/]+)\\.s3[^/]*\\.[^/]+)|(s3://([^/]+)))/\\S{1,2000}",
     ),
     (
         P75::RULES.pattern,
@@ -17031,8 +17354,29 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "(?:s3://)?[a-z0-9][a-z0-9-]{1,61}[a-z0-9](?:/[^/ ][^/]*)*/?",
     ),
     (
+        P199::RULES.pattern,
+        "(?=.{0,2048}$)(arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*)?[-+=,.@_a-zA-Z0-9]{1,64}",
+    ),
+    (
+        P200::RULES.pattern,
+        "(?=.{0,2048}$)arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*[-+=,.@_a-zA-Z0-9]{1,64}",
+    ),
+    (
         P202::RULES.pattern,
         "(?=.{0,80}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?",
+    ),
+    (
+        P203::RULES.pattern,
+        "(?=.{1,1000}$)arn:[\\w+=/,.@-]+:partnercentral:[\\w+=/,.@-]*:[0-9]{12}:catalog/([a-zA-Z]+)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*",
+    ),
+    (P204::RULES.pattern, "(?=.{1,1024}$)(https)://([^/]+)/(.+)"),
+    (
+        P206::RULES.pattern,
+        "(?=.{1,255}$)([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*",
+    ),
+    (
+        P207::RULES.pattern,
+        "(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})",
     ),
     (
         P209::RULES.pattern,
@@ -17072,9 +17416,11 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P224::RULES.pattern, "(?s).{0,64}"),
     (P225::RULES.pattern, "(?s).{0,80}"),
     (P226::RULES.pattern, "(?s).{1,120}"),
+    (P227::RULES.pattern, "(?s).{1,2048}"),
     (P228::RULES.pattern, "(?s).{1,255}"),
     (P229::RULES.pattern, "(?s).{1,3}"),
     (P230::RULES.pattern, "(?s).{1,80}"),
+    (P231::RULES.pattern, "(?s).{20,2000}"),
     (P232::RULES.pattern, "(?s).{4,255}"),
     (
         P233::RULES.pattern,
@@ -17973,6 +18319,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P550::RULES.pattern,
         "(arn:aws(|-us-gov|-cn|-iso|-iso-b):bedrock:[a-z0-9-]{1,20}:[0-9]{12}:custom-model-deployment/[a-z0-9]{12})|^([0-9a-zA-Z][_-]?){1,63}",
     ),
+    (P551::RULES.pattern, "(arn:aws:)[\\s\\S]{0,1024}"),
     (
         P552::RULES.pattern,
         "(arn:aws:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:flow/[0-9a-zA-Z]{10})|([0-9a-zA-Z]{10})",
@@ -18497,10 +18844,17 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P760::RULES.pattern, ".+?\\.snowflakecomputing\\.com"),
     (P761::RULES.pattern, ".+@.+\\..+"),
     (P762::RULES.pattern, ".?P.*"),
+    (P763::RULES.pattern, ".{0,1024}"),
+    (P764::RULES.pattern, ".{0,1224}"),
     (P765::RULES.pattern, ".{0,127}"),
+    (P766::RULES.pattern, ".{0,1600}"),
     (P767::RULES.pattern, ".{0,255}"),
+    (P768::RULES.pattern, ".{0,4096}"),
     (P769::RULES.pattern, ".{1,255}"),
+    (P770::RULES.pattern, ".{1,4096}"),
+    (P771::RULES.pattern, ".{1,65535}"),
     (P772::RULES.pattern, ".{1,}"),
+    (P773::RULES.pattern, ".{16,2048}"),
     (P774::RULES.pattern, ".{2,256}"),
     (P775::RULES.pattern, ".{3,7}"),
     (P776::RULES.pattern, "/(?!.*\\.\\.)[a-zA-Z0-9/_.\\-]+"),
@@ -19248,9 +19602,15 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1282::RULES.pattern, "[\\P{C}]*"),
     (P1283::RULES.pattern, "[\\P{C}]+"),
     (P1284::RULES.pattern, "[\\P{M}\\p{M}]*"),
+    (P1285::RULES.pattern, "[\\P{M}\\p{M}]{0,10000}"),
+    (P1286::RULES.pattern, "[\\P{M}\\p{M}]{0,20000}"),
     (P1287::RULES.pattern, "[\\P{M}\\p{M}]{0,256}"),
+    (P1288::RULES.pattern, "[\\P{M}\\p{M}]{1,10000}"),
     (P1289::RULES.pattern, "[\\P{M}\\p{M}]{1,100}"),
+    (P1290::RULES.pattern, "[\\P{M}\\p{M}]{1,1024}[^/]$"),
     (P1291::RULES.pattern, "[\\P{M}\\p{M}]{1,200}"),
+    (P1292::RULES.pattern, "[\\P{M}\\p{M}]{1,2560}"),
+    (P1293::RULES.pattern, "[\\P{M}\\p{M}]{1,5000}"),
     (P1294::RULES.pattern, "[\\S\\s]*"),
     (P1295::RULES.pattern, "[\\S\\s]*|[a-zA-Z0-9/+=]{1,1024}"),
     (P1296::RULES.pattern, "[\\S\\s]+"),
@@ -19321,6 +19681,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
     ),
     (
+        P1322::RULES.pattern,
+        "[\\p{L}\\p{M}\\p{Z}\\p{N}\\p{P}]{0,1024}",
+    ),
+    (
         P1323::RULES.pattern,
         "[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}\\t\\n\\r]+",
     ),
@@ -19375,6 +19739,8 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1354::RULES.pattern, "[\\s\\S]*[{\\[].*[}\\]]\\s*"),
     (P1355::RULES.pattern, "[\\s\\S]*\\S[\\s\\S]*"),
     (P1356::RULES.pattern, "[\\s\\S]+"),
+    (P1357::RULES.pattern, "[\\s\\S]{1,1000}"),
+    (P1358::RULES.pattern, "[\\s\\S]{1,1024}"),
     (P1359::RULES.pattern, "[\\s\\w+-=\\.:/@]*"),
     (P1360::RULES.pattern, "[\\s\\w/!@#+=,.-]*"),
     (P1361::RULES.pattern, "[\\s\\w/!@#+=.-]*"),
@@ -19629,6 +19995,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1517::RULES.pattern, "[^:/]{2,30}"),
     (P1518::RULES.pattern, "[^:/]{3,100}"),
     (P1519::RULES.pattern, "[^:=\\-\\.\\s][0-9a-zA-Z_:\\-\\.]+"),
+    (
+        P1520::RULES.pattern,
+        "[^:]*:[^:]*:[^:]*:[^:]*:[^:]*:analyzer/.{1,255}",
+    ),
     (P1521::RULES.pattern, "[^:].*"),
     (P1522::RULES.pattern, "[^:|]+"),
     (P1523::RULES.pattern, "[^;,]+(\\s*,\\s*[^;,]+){0,1}"),
@@ -19653,6 +20023,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1536::RULES.pattern, "[^\\p{C}\\p{IsWhitespace}]+"),
     (P1537::RULES.pattern, "[^\\p{C}]*"),
     (P1538::RULES.pattern, "[^\\p{C}]+"),
+    (P1539::RULES.pattern, "[^\\p{C}]{1,2048}"),
     (P1540::RULES.pattern, "[^\\r\\n]"),
     (
         P1541::RULES.pattern,
@@ -19698,6 +20069,8 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1561::RULES.pattern, "[^\\x00-\\x1f\\x7f]+"),
     (P1562::RULES.pattern, "[^\\x00]*"),
     (P1563::RULES.pattern, "[^\\x00]+"),
+    (P1564::RULES.pattern, "[^\\x00]{1,1020}\\.csv"),
+    (P1565::RULES.pattern, "[^\\x00]{1,1024}"),
     (P1566::RULES.pattern, "[^\\x0a\\x0d]+"),
     (P1567::RULES.pattern, "[^_\"][^\"]*"),
     (
@@ -20205,6 +20578,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1884::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9-_]*"),
     (P1885::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9.+-]*"),
     (P1886::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9._-]*"),
+    (
+        P1887::RULES.pattern,
+        "[a-zA-Z0-9][a-zA-Z0-9._-]{0,127}|arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}",
+    ),
     (P1888::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9._:-]*"),
     (P1889::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9:/_+=,.@-]*"),
     (P1890::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9\\-._/@:]*"),
@@ -20621,9 +20998,11 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P2141::RULES.pattern, "\\S+"),
     (P2142::RULES.pattern, "\\S+://\\S+/[\\s\\S]*\\S[\\s\\S]*"),
     (P2143::RULES.pattern, "\\S[\\p{Print}]*"),
+    (P2144::RULES.pattern, "\\S{1,2000}"),
     (P2145::RULES.pattern, "\\S{1,255}"),
     (P2146::RULES.pattern, "\\S{1,50}"),
     (P2147::RULES.pattern, "\\S{1,64}"),
+    (P2148::RULES.pattern, "\\S{1,8192}"),
     (P2149::RULES.pattern, "\\S{36,128}"),
     (P2150::RULES.pattern, "\\S{36,64}"),
     (P2151::RULES.pattern, "\\\\+?[0-9]{1,11}"),
@@ -20895,6 +21274,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     ),
     (P2267::RULES.pattern, "^((fs)?volsnap-[0-9a-f]{8,})$"),
     (
+        P2268::RULES.pattern,
+        "^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$",
+    ),
+    (
         P2270::RULES.pattern,
         "^((https?|ftp|sftp)://|mailto:)[^\\s,;<>]+$",
     ),
@@ -21112,6 +21495,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P2341::RULES.pattern,
         "^(?:(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])\\.){3}(?:[0-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-5])(?:\\/(?:[0-9]|[1-2][0-9]|3[0-2]))?$|^(?:(?:(?:[A-Fa-f0-9]{1,4}:){6}|(?=(?:[A-Fa-f0-9]{0,4}:){0,6}(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![:.\\w]))(?:(?:[0-9A-Fa-f]{1,4}:){0,5}|:)(?:(?::[0-9A-Fa-f]{1,4}){1,5}:|:)|::(?:[A-Fa-f0-9]{1,4}:){5})(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)|(?:[A-Fa-f0-9]{1,4}:){7}[A-Fa-f0-9]{1,4}|(?=(?:[A-Fa-f0-9]{0,4}:){0,7}[A-Fa-f0-9]{0,4}(?![:.\\w]))(?:(?:[0-9A-Fa-f]{1,4}:){1,7}|:)(?:(:[0-9A-Fa-f]{1,4}){1,7}|:)|(?:[A-Fa-f0-9]{1,4}:){7}:|:(:[A-Fa-f0-9]{1,4}){7})(?:\\/(?:12[0-8]|1[01][0-9]|[1-9]?[0-9]))?$",
     ),
+    (P2342::RULES.pattern, "^(?:.{1,200}/)?(?:[a-z0-9-_A-Z])+$"),
     (
         P2343::RULES.pattern,
         "^(?:LAST_DAY_OF_MONTH|1[0-9]|2[0-8]|[12]|[3-9])$",
@@ -21161,6 +21545,11 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P2355::RULES.pattern,
         "^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)(?!.*[@'\\\\\"/])[a-zA-Z0-9\\S]*$",
     ),
+    (
+        P2356::RULES.pattern,
+        "^(?=.{20,2048}$)arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[a-zA-Z0-9/_+=.@-]+",
+    ),
+    (P2357::RULES.pattern, "^(?=.{3,100}$).+@.+[.].+$"),
     (
         P2358::RULES.pattern,
         "^(?=[a-z0-9])[a-z0-9-]{1,48}[a-z0-9]$",
@@ -21774,7 +22163,14 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^.+@(?:(?:(?!-)[A-Za-z0-9-]{1,62})?[A-Za-z0-9]{1}\\.)+[A-Za-z]{2,63}$",
     ),
     (P2597::RULES.pattern, "^.{0,104}$"),
+    (P2598::RULES.pattern, "^.{0,2500}$"),
+    (P2599::RULES.pattern, "^.{0,350}$"),
+    (P2600::RULES.pattern, "^.{0,500}$"),
+    (P2601::RULES.pattern, "^.{0,512}$"),
+    (P2602::RULES.pattern, "^.{1,100000}$"),
     (P2603::RULES.pattern, "^.{1,128}$"),
+    (P2604::RULES.pattern, "^.{1,1600}$"),
+    (P2605::RULES.pattern, "^.{1,2048}$"),
     (P2606::RULES.pattern, "^.{1,256}$"),
     (P2607::RULES.pattern, "^.{1,64}$"),
     (P2608::RULES.pattern, "^/[-a-zA-Z0-9@:%_\\\\+.~#?&/=]*$"),
@@ -22089,6 +22485,8 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P2820::RULES.pattern,
         "^[\\/]?+[a-zA-Z0-9!_.*'()-]+(\\/[a-zA-Z0-9!_.*'()-]+)*$",
     ),
+    (P2821::RULES.pattern, "^[\\P{C}\\r\\n\\t]{1,127}$"),
+    (P2822::RULES.pattern, "^[\\P{C}\\r\\n\\t]{1,250}$"),
     (P2823::RULES.pattern, "^[\\S \\n]*$"),
     (P2824::RULES.pattern, "^[\\S \\n]+$"),
     (P2825::RULES.pattern, "^[\\S ]*$"),
@@ -22223,6 +22621,14 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P2918::RULES.pattern, "^[^\\s]+$"),
     (P2919::RULES.pattern, "^[^\\u0000-\\u00FF]$"),
     (
+        P2920::RULES.pattern,
+        "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{0,4096}$",
+    ),
+    (
+        P2921::RULES.pattern,
+        "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,2000}$",
+    ),
+    (
         P2922::RULES.pattern,
         "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,203}$",
     ),
@@ -22239,8 +22645,16 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,36}$",
     ),
     (
+        P2926::RULES.pattern,
+        "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,4096}$",
+    ),
+    (
         P2927::RULES.pattern,
         "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{1,47}$",
+    ),
+    (
+        P2928::RULES.pattern,
+        "^[^\\u0000\\u0085\\u2028\\u2029\\r\\n]{3,4357}$",
     ),
     (
         P2929::RULES.pattern,
@@ -22685,6 +23099,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P3217::RULES.pattern, "^\\S{1,100}$"),
     (P3218::RULES.pattern, "^\\S{1,10}$"),
     (P3219::RULES.pattern, "^\\S{1,128}$"),
+    (P3220::RULES.pattern, "^\\S{1,2000}$"),
     (P3221::RULES.pattern, "^\\S{1,200}$"),
     (P3222::RULES.pattern, "^\\S{1,20}$"),
     (P3223::RULES.pattern, "^\\S{1,255}$"),
@@ -23064,6 +23479,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^arn:[\\w\\-]+:s3:::[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9]$",
     ),
     (
+        P3355::RULES.pattern,
+        "^arn:[^:]{1,63}:[^:]{0,63}:[^:]{0,63}:(?:|\\d{12}):[^/].{0,1023}$",
+    ),
+    (
         P3356::RULES.pattern,
         "^arn:[^:]{1,63}:directconnect::[^:]{0,63}:dx-gateway\\/[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$",
     ),
@@ -23110,6 +23529,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P3367::RULES.pattern,
         "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,510}/[a-z0-9-\\.]{1,510}$",
+    ),
+    (
+        P3368::RULES.pattern,
+        "^arn:[a-z0-9-\\.]{1,63}:secretsmanager:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:secret:[^/]{1,1023}$",
     ),
     (
         P3369::RULES.pattern,
@@ -23420,6 +23843,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^arn:aws[-a-z]*:elasticfilesystem:[0-9a-z-:]+:access-point/fsap-[0-9a-f]{8,40}$",
     ),
     (
+        P3457::RULES.pattern,
+        "^arn:aws[A-Za-z-]*:secretsmanager:[a-z0-9-]{1,20}:[0-9]{12}:secret:[A-Za-z0-9/_+=.@-]{1,512}-[A-Za-z0-9]{6}$",
+    ),
+    (
         P3458::RULES.pattern,
         "^arn:aws[\\-a-z]{0,}:ec2:[a-z\\-0-9]*:[0-9]{12}:network-interface/eni-[0-9a-f]+$",
     ),
@@ -23692,6 +24119,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^https:\\/\\/.*.(kantarmedia|55-prod).*$",
     ),
     (
+        P3547::RULES.pattern,
+        "^https:\\/\\/[-a-zA-Z0-9@:%._\\+~#=]{1,253}\\.s3(\\.[a-z\\d-]{9,16})?\\.amazonaws\\.com\\/.{1,2000}",
+    ),
+    (
         P3548::RULES.pattern,
         "^https:\\/\\/[A-Za-z0-9]((\\.|-+)?[A-Za-z0-9]){0,252}\\/[a-z0-9](-?[a-z0-9]){2,62}$",
     ),
@@ -23787,6 +24218,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P3599::RULES.pattern,
         "^s3://[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9](/.*)?$",
+    ),
+    (
+        P3600::RULES.pattern,
+        "^s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.{1,1024}$",
     ),
     (
         P3601::RULES.pattern,
@@ -23937,6 +24372,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P3681::RULES.pattern,
         "arn:(?:aws|aws-cn|aws-us-gov|aws-iso-{0,1}[a-z]{0,1}):iam::[0-9]{12}:role/.+",
+    ),
+    (
+        P3682::RULES.pattern,
+        "arn:(?:aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-c|aws-iso-d|aws-iso-e):(kms):[a-zA-Z-]+\\d{1}:\\d{12}:(key)\\/.{1,2048}.*",
     ),
     (
         P3683::RULES.pattern,
@@ -24508,6 +24947,11 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P3839::RULES.pattern,
         "arn:.+:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}",
     ),
+    (P3842::RULES.pattern, "arn:.{16,2044}"),
+    (
+        P3843::RULES.pattern,
+        "arn:[-.a-z0-9]{1,63}:[-.a-z0-9]{1,63}:[-.a-z0-9]{0,63}:[-.a-z0-9]{0,63}:[^/].{0,1023}",
+    ),
     (
         P3844::RULES.pattern,
         "arn:[-.a-z0-9]{1,63}:codewhisperer:([-.a-z0-9]{0,63}:){2}([a-zA-Z0-9-_:/]){1,1023}",
@@ -24638,6 +25082,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P3878::RULES.pattern, "arn:[^:]*:[^:]*:[^:]*:.*"),
     (P3879::RULES.pattern, "arn:[^:]*:[^:]*:[^:]*:[^:]*:.*"),
     (
+        P3880::RULES.pattern,
+        "arn:[^:]*:cloudtrail:[^:]*:[^:]*:trail/.{1,576}",
+    ),
+    (
         P3881::RULES.pattern,
         "arn:[^:]*:greengrass:[^:]*:(aws|[0-9]+):(components|deployments|coreDevices):.*",
     ),
@@ -24649,6 +25097,11 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P3883::RULES.pattern,
         "arn:[^:]*:greengrass:[^:]*:(aws|[0-9]+):components:[^:]+:versions:[^:]+",
     ),
+    (
+        P3884::RULES.pattern,
+        "arn:[^:]*:iam::[^:]*:(role|user)/.{1,576}",
+    ),
+    (P3885::RULES.pattern, "arn:[^:]*:iam::[^:]*:role/.{1,576}"),
     (
         P3886::RULES.pattern,
         "arn:[^:]*:iot:[^:]*:[0-9]+:(thing|thinggroup)/.+",
@@ -24778,12 +25231,20 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:[a-z0-9-.]{1,63}:kinesis:[-a-z0-9]{1,50}:[0-9]{12}:stream/[a-zA-Z0-9_.-]{1,128}",
     ),
     (
+        P3925::RULES.pattern,
+        "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}",
+    ),
+    (
         P3926::RULES.pattern,
         "arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{1,63}:[a-zA-Z0-9-\\.]{1,510}/[a-zA-Z0-9-\\.]{1,510}",
     ),
     (
         P3927::RULES.pattern,
         "arn:[a-z0-9-\\.]{1,63}:iam::[0-9]{12}:role/[a-zA-Z0-9_/+=,.@-]+",
+    ),
+    (
+        P3928::RULES.pattern,
+        "arn:[a-z0-9-\\.]{1,63}:iam::[a-z0-9-\\.]{0,63}:role\\/.{0,1023}",
     ),
     (
         P3929::RULES.pattern,
@@ -24924,6 +25385,22 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P3963::RULES.pattern,
         "arn:[a-z0-9\\-]+:wafv2:[a-z0-9\\-]+:[0-9]{12}:regional/webacl/.+",
+    ),
+    (
+        P3964::RULES.pattern,
+        "arn:[a-z0-9][-.a-z0-9]{0,62}:[a-z0-9][-.a-z0-9]{0,62}:([a-z0-9][-.a-z0-9]{0,62})?:\\d{12}?:[^/].{0,1023}",
+    ),
+    (
+        P3965::RULES.pattern,
+        "arn:[a-z0-9][-.a-z0-9]{0,62}:codestar-connections:([a-z0-9][-.a-z0-9]{0,62})?:([a-z0-9][-.a-z0-9]{0,62})?:[^/].{0,1023}$",
+    ),
+    (
+        P3966::RULES.pattern,
+        "arn:[a-z0-9][-.a-z0-9]{0,62}:kms:([a-z0-9][-.a-z0-9]{0,62})?:([a-z0-9][-.a-z0-9]{0,62})?:key/.{0,1019}",
+    ),
+    (
+        P3967::RULES.pattern,
+        "arn:[a-z0-9][-.a-z0-9]{0,62}:vpc-lattice:([a-z0-9][-.a-z0-9]{0,62})?:\\d{12}?:[^/].{0,1023}",
     ),
     (
         P3968::RULES.pattern,
@@ -25635,6 +26112,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:aws(-us-gov|-iso(-[a-z])?|-cn)?:wellarchitected:[a-z]{2}(-gov|-iso([a-z])?)?-[a-z]+-\\d:\\d{12}:(review-template)/[a-f0-9]{32}",
     ),
     (
+        P4150::RULES.pattern,
+        "arn:aws(?:-(?:cn|us-gov|iso|iso-b|iso-e|iso-f))?:airflow-serverless:([a-z]{2}-(?:[a-z]+-)+[0-9]{1}):([0-9]{12}):workflow/([a-zA-Z0-9][a-zA-Z0-9\\.\\-_]{0,254}-[a-zA-Z0-9]{10})",
+    ),
+    (
         P4151::RULES.pattern,
         "arn:aws(?:-(?:cn|us-gov|iso|iso-b|iso-e|iso-f))?:iam::[0-9]{12}:role(/[a-zA-Z0-9+=,.@_\\-]{1,512})*?/[a-zA-Z0-9+=,.@_\\-]{1,64}",
     ),
@@ -25971,6 +26452,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:aws:groundstation:([-a-z0-9]{1,50})?:[0-9]{12}:satellite/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
     ),
     (
+        P4242::RULES.pattern,
+        "arn:aws:groundstation:[-a-z0-9]{1,50}:[0-9]{12}:config/[a-z0-9]+(-[a-z0-9]+){0,4}/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}(/.{1,256})?",
+    ),
+    (
         P4243::RULES.pattern,
         "arn:aws:groundstation:[-a-z0-9]{1,50}:[0-9]{12}:dataflow-endpoint-group/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}",
     ),
@@ -26000,6 +26485,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     ),
     (P4253::RULES.pattern, "arn:aws:iam::[0-9]{12}:role/.*"),
     (P4254::RULES.pattern, "arn:aws:iam::[0-9]{12}:role/.+"),
+    (
+        P4255::RULES.pattern,
+        "arn:aws:iam::[0-9]{12}:role/.{1,2048}",
+    ),
     (
         P4256::RULES.pattern,
         "arn:aws:iam::[\\w]+:role/[\\w+=./@-]+",
@@ -26653,6 +27142,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:aws[a-zA-Z-]*:arc-region-switch::[0-9]{12}:plan/([a-zA-Z0-9](?:[a-zA-Z0-9-]{0,30}[a-zA-Z0-9])?):([a-z0-9]{6})",
     ),
     (
+        P4425::RULES.pattern,
+        "arn:aws[a-zA-Z-]*:autoscaling:[a-z0-9-]+:\\d{12}:autoScalingGroup:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:autoScalingGroupName/[\\S\\s]{1,255}",
+    ),
+    (
         P4426::RULES.pattern,
         "arn:aws[a-zA-Z-]*:bedrock-agentcore:[a-z0-9-]+:[0-9]{12}:ab-test/[a-zA-Z][a-zA-Z0-9-_]{0,99}-[a-zA-Z0-9]{10}",
     ),
@@ -27081,8 +27574,16 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]+:[0-9]{12}:human-task-ui/.*",
     ),
     (
+        P4533::RULES.pattern,
+        "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:algorithm/[\\S]{1,2048}",
+    ),
+    (
         P4534::RULES.pattern,
         "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:cluster-scheduler-config/[a-z0-9]{12}",
+    ),
+    (
+        P4535::RULES.pattern,
+        "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:code-repository/[\\S]{1,2048}",
     ),
     (
         P4536::RULES.pattern,
@@ -27091,6 +27592,18 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4537::RULES.pattern,
         "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-card/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}/export-job/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
+    ),
+    (
+        P4538::RULES.pattern,
+        "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package-group/[\\S]{1,2048}",
+    ),
+    (
+        P4539::RULES.pattern,
+        "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}",
+    ),
+    (
+        P4540::RULES.pattern,
+        "arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:project/[\\S]{1,2048}",
     ),
     (
         P4541::RULES.pattern,
@@ -27428,10 +27941,23 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P4742::RULES.pattern, "s-[0-9a-zA-Z]{17}"),
     (P4743::RULES.pattern, "s3://([^/]+)(/.*)?"),
     (P4744::RULES.pattern, "s3://([a-z0-9\\.-]{3,63})/(.+)"),
+    (
+        P4745::RULES.pattern,
+        "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])(/(.{0,1024}))?",
+    ),
+    (
+        P4746::RULES.pattern,
+        "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/((.{1,1024}))",
+    ),
+    (
+        P4747::RULES.pattern,
+        "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})",
+    ),
     (P4749::RULES.pattern, "s3://.*"),
     (P4750::RULES.pattern, "s3://.*(/|\\.zip|\\.ZIP)"),
     (P4751::RULES.pattern, "s3://.+"),
     (P4752::RULES.pattern, "s3://.{1,128}"),
+    (P4753::RULES.pattern, "s3://.{1,2043}"),
     (P4754::RULES.pattern, "s3://[a-z0-9.-]{3,63}(.*)"),
     (
         P4755::RULES.pattern,
@@ -27458,6 +27984,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+",
     ),
     (
+        P4761::RULES.pattern,
+        "s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.{1,1024}",
+    ),
+    (
         P4762::RULES.pattern,
         "s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/.*)?",
     ),
@@ -27468,6 +27998,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4764::RULES.pattern,
         "s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]/.+",
+    ),
+    (
+        P4765::RULES.pattern,
+        "s3://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]/.{1,1024}",
     ),
     (
         P4766::RULES.pattern,
