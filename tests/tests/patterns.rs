@@ -217,18 +217,18 @@ fn the_common_shapes_compile_to_straight_line_code() {
         "IpV6Address",
         "HostName",
         "OrchestrationNameString",
+        // Alternations told apart by their first byte.
+        "SessionActionId",
+        "EnvironmentId",
+        // A run of a class with members beyond ASCII.
+        "NameString",
     ] {
         assert!(
             straight.contains(&name),
             "{name} should be straight-line: {straight:?}"
         );
     }
-    for name in [
-        "SessionActionId",
-        "NameString",
-        "EnvironmentId",
-        "GlueVersionString",
-    ] {
+    for name in ["GlueVersionString"] {
         assert!(!straight.contains(&name), "{name} needs the automaton");
     }
 }

@@ -1,6 +1,7 @@
-//! The straight-line matcher for the common shape of patterns: literal text and runs of ASCII
-//! classes with repetition counts (`farm-[0-9a-f]{32}`, `[\.\-_A-Za-z0-9]+`). The derive emits a
-//! small function per pattern that strings these steps together with the class as a constant
+//! The straight-line matcher for the common shape of patterns: literal text, runs of classes
+//! with repetition counts and alternatives chosen by their first byte (`farm-[0-9a-f]{32}`,
+//! `[\.\-_A-Za-z0-9]+`, `task-[0-9a-f]{32}-(0|[1-9][0-9]{0,9})`). The derive emits a small
+//! function per pattern that strings these steps together with the class as a constant
 //! predicate, so a fixed-length run compiles to a branch-free, vectorizable loop. Patterns of
 //! other shapes use the automaton.
 //!
@@ -65,4 +66,61 @@ pub fn rest(
 ) -> bool {
     let count = text.len() - *at;
     count >= min && count <= max && exact(text, at, count, class)
+}
+
+/// Between `min` and `max` characters of a class with members beyond ASCII, as many as there
+/// are (the derive checks that the next step cannot begin with one): ASCII bytes are tested by
+/// `ascii`, other characters decoded and tested by `wide`.
+#[inline(always)]
+pub fn wide_run(
+    text: &[u8],
+    at: &mut usize,
+    min: usize,
+    max: usize,
+    ascii: impl Fn(u8) -> bool,
+    wide: impl Fn(u32) -> bool,
+) -> bool {
+    let mut count = 0;
+    let mut i = *at;
+    while count < max && i < text.len() {
+        let byte = text[i];
+        if byte < 0x80 {
+            if !ascii(byte) {
+                break;
+            }
+            i += 1;
+        } else {
+            let Some((c, width)) = decode(&text[i..]) else {
+                break;
+            };
+            if !wide(c) {
+                break;
+            }
+            i += width;
+        }
+        count += 1;
+    }
+    *at = i;
+    count >= min
+}
+
+/// The character at the start of `bytes` (not ASCII) and its length, if well-formed UTF-8.
+#[inline(always)]
+fn decode(bytes: &[u8]) -> Option<(u32, usize)> {
+    let lead = bytes[0];
+    let width = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let tail = bytes.get(1..width)?;
+    let mut c = u32::from(lead) & (0x7F >> width);
+    for &byte in tail {
+        if byte & 0xC0 != 0x80 {
+            return None;
+        }
+        c = (c << 6) | u32::from(byte & 0x3F);
+    }
+    Some((c, width))
 }

@@ -124,45 +124,114 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     }
 }
 
-/// A function matching `steps` in order, each a call into `constrained`'s sequence steps with
-/// the class as a constant predicate.
-fn straight_line(p: &TokenStream, steps: &[Step]) -> TokenStream {
-    let s = quote!(#p::sequence);
-    let (mut min_len, mut max_len) = (0usize, Some(0usize));
+/// The shortest and longest byte lengths `steps` can match (`None`: unbounded).
+fn byte_lengths(steps: &[Step]) -> (usize, Option<usize>) {
+    let mut total = (0usize, Some(0usize));
     for step in steps {
         let (min, max) = match step {
             Step::Literal(bytes) => (bytes.len(), Some(bytes.len())),
-            Step::Class { min, max, .. } => (*min as usize, max.map(|m| m as usize)),
-        };
-        min_len += min;
-        max_len = max_len.zip(max).map(|(a, b)| a + b);
-    }
-    let last = steps.len().saturating_sub(1);
-    let calls = steps.iter().enumerate().map(|(i, step)| match step {
-        Step::Literal(bytes) => {
-            let bytes = Literal::byte_string(bytes);
-            quote!(#s::literal(text, &mut at, #bytes))
-        }
-        Step::Class { ranges, min, max } => {
-            let arms = ranges.iter().map(|&(lo, hi)| {
-                let (lo, hi) = (Literal::u8_suffixed(lo), Literal::u8_suffixed(hi));
-                quote!(#lo..=#hi)
-            });
-            let class = quote!(|byte: u8| matches!(byte, #(#arms)|*));
-            let min_count = Literal::usize_unsuffixed(*min as usize);
-            let max_count = match max {
-                Some(max) => Literal::usize_unsuffixed(*max as usize).into_token_stream(),
-                None => quote!(usize::MAX),
-            };
-            if *max == Some(*min) {
-                quote!(#s::exact(text, &mut at, #min_count, #class))
-            } else if i == last {
-                quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
-            } else {
-                quote!(#s::run(text, &mut at, #min_count, #max_count, #class))
+            Step::Class { ranges, min, max } => {
+                let widest = match ranges.last().map_or(0, |r| r.1) {
+                    0..0x80 => 1,
+                    0x80..0x800 => 2,
+                    0x800..0x10000 => 3,
+                    _ => 4,
+                };
+                (*min as usize, max.map(|m| m as usize * widest))
             }
-        }
-    });
+            Step::Choice(branches) => {
+                let lengths: Vec<_> = branches.iter().map(|b| byte_lengths(b)).collect();
+                let min = lengths.iter().map(|l| l.0).min().unwrap_or(0);
+                let max = lengths.iter().try_fold(0, |max, l| l.1.map(|b| b.max(max)));
+                (min, max)
+            }
+        };
+        total = (total.0 + min, total.1.zip(max).map(|(a, b)| a + b));
+    }
+    total
+}
+
+/// `byte` patterns of the ASCII part of `ranges`.
+fn ascii_arms(ranges: &[(u32, u32)]) -> Vec<TokenStream> {
+    ranges
+        .iter()
+        .filter(|&&(lo, _)| lo < 0x80)
+        .map(|&(lo, hi)| {
+            let (lo, hi) = (lo as u8, hi.min(0x7F) as u8);
+            let (lo, hi) = (Literal::u8_suffixed(lo), Literal::u8_suffixed(hi));
+            quote!(#lo..=#hi)
+        })
+        .collect()
+}
+
+/// The calls that match `steps` in order, each into `constrained`'s sequence steps with the class
+/// as a constant predicate.
+fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> {
+    let s = quote!(#p::sequence);
+    let last = steps.len().saturating_sub(1);
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| match step {
+            Step::Literal(bytes) => {
+                let bytes = Literal::byte_string(bytes);
+                quote!(#s::literal(text, &mut at, #bytes))
+            }
+            Step::Class { ranges, min, max } => {
+                let arms = ascii_arms(ranges);
+                let class = if arms.is_empty() {
+                    quote!(|_: u8| false)
+                } else {
+                    quote!(|byte: u8| matches!(byte, #(#arms)|*))
+                };
+                let min_count = Literal::usize_unsuffixed(*min as usize);
+                let max_count = match max {
+                    Some(max) => Literal::usize_unsuffixed(*max as usize).into_token_stream(),
+                    None => quote!(usize::MAX),
+                };
+                let wide: Vec<TokenStream> = ranges
+                    .iter()
+                    .filter(|&&(_, hi)| hi >= 0x80)
+                    .map(|&(lo, hi)| {
+                        let lo = Literal::u32_suffixed(lo.max(0x80));
+                        let hi = Literal::u32_suffixed(hi);
+                        quote!(#lo..=#hi)
+                    })
+                    .collect();
+                if !wide.is_empty() {
+                    let wide = quote!(|c: u32| matches!(c, #(#wide)|*));
+                    quote!(#s::wide_run(text, &mut at, #min_count, #max_count, #class, #wide))
+                } else if *max == Some(*min) {
+                    quote!(#s::exact(text, &mut at, #min_count, #class))
+                } else if whole && i == last {
+                    quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
+                } else {
+                    quote!(#s::run(text, &mut at, #min_count, #max_count, #class))
+                }
+            }
+            Step::Choice(branches) => {
+                let arms = branches.iter().map(|branch| {
+                    // The derive builds choices only when every branch starts with an ASCII
+                    // character it can name.
+                    let first =
+                        ascii_arms(&crate::pattern::first_characters(branch).unwrap_or_default());
+                    let first = quote!(#(#first)|*);
+                    let calls = step_calls(p, branch, whole && i == last);
+                    quote!(::core::option::Option::Some(#first) => #(#calls &&)* true,)
+                });
+                quote!((match text.get(at).copied() {
+                    #(#arms)*
+                    _ => false,
+                }))
+            }
+        })
+        .collect()
+}
+
+/// A function matching `steps` in order.
+fn straight_line(p: &TokenStream, steps: &[Step]) -> TokenStream {
+    let (min_len, max_len) = byte_lengths(steps);
+    let calls = step_calls(p, steps, true);
     let min_len = Literal::usize_unsuffixed(min_len);
     let too_long = match max_len {
         Some(max) => {

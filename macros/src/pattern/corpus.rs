@@ -4,7 +4,10 @@
 //! feature, past the automaton's budget). What the compiled automata
 //! accept is checked against Java in `tests/tests/aws_patterns.rs`.
 //!
-//! `CORPUS_BLESS=1 cargo test -p constrained-macros corpus` rewrites `failures.json`.
+//! `CORPUS_BLESS=1 cargo test -p constrained-macros corpus` rewrites `failures.json`;
+//! `CORPUS_TIMES=1 cargo test --release -p constrained-macros corpus -- --nocapture` prints how
+//! long compiling each pattern takes (the share of expansion time that patterns cost), as
+//! `tests/build_cost/corpus.sh` reports it.
 
 use super::compile;
 use std::collections::BTreeMap;
@@ -21,9 +24,13 @@ fn every_aws_pattern_compiles_or_fails_as_listed() {
             .unwrap();
     let mut failures = BTreeMap::new();
     let patterns = corpus["patterns"].as_array().unwrap();
+    let mut times = Vec::with_capacity(patterns.len());
     for entry in patterns {
         let pattern = entry["pattern"].as_str().unwrap();
-        match compile(pattern) {
+        let started = std::time::Instant::now();
+        let compiled = compile(pattern);
+        times.push((started.elapsed(), pattern));
+        match compiled {
             Err(e) => {
                 failures.insert(pattern.to_owned(), e.message);
             }
@@ -32,6 +39,18 @@ fn every_aws_pattern_compiles_or_fails_as_listed() {
             }
             Ok(_) => {}
         }
+    }
+    if std::env::var_os("CORPUS_TIMES").is_some() {
+        times.sort();
+        let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize].0;
+        println!(
+            "compile time per pattern over {}: median {:?}, p99 {:?}, max {:?} ({:?})",
+            times.len(),
+            at(0.5),
+            at(0.99),
+            at(1.0),
+            times[times.len() - 1].1
+        );
     }
     let path = format!("{CORPUS}failures.json");
     if std::env::var_os("CORPUS_BLESS").is_some() {

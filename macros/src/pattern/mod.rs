@@ -14,7 +14,7 @@ mod sequence;
 mod term;
 
 pub use automaton::Tables;
-pub use sequence::Step;
+pub use sequence::{Step, first as first_characters};
 
 /// What a pattern compiles to: the automaton (unless past the size budget), straight-line steps
 /// when it has that shape, and its text in regex-syntax's dialect, anchored for a whole-value

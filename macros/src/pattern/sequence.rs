@@ -1,9 +1,11 @@
-//! Recognizes patterns of the common shape — literal text and runs of ASCII classes with
-//! repetition counts — for which the derive emits straight-line code instead of walking the DFA.
+//! Recognizes patterns of the common shape — literal text, runs of classes with repetition
+//! counts, and alternatives told apart by their first byte — for which the derive emits
+//! straight-line code instead of walking the DFA.
 //!
 //! A run of variable length is taken greedily, which agrees with the regular expression only
-//! when what follows cannot begin with a byte of the run's class; a pattern where it could (or
-//! with alternation, a non-ASCII class, a look-around…) is left to the automaton.
+//! when what follows cannot begin with a member of the run's class; alternatives are chosen by
+//! their first byte, which needs their first bytes to differ. A pattern where either could go
+//! wrong (or with a look-around, or a class of many non-ASCII ranges…) is left to the automaton.
 
 use super::node::{Assertion, Node};
 use regex_syntax::hir::ClassUnicode;
@@ -13,20 +15,27 @@ use regex_syntax::hir::ClassUnicode;
 pub enum Step {
     /// These bytes.
     Literal(Vec<u8>),
-    /// Between `min` and `max` (unbounded: `None`) bytes of an ASCII class, as inclusive ranges.
+    /// Between `min` and `max` (unbounded: `None`) characters of a class, as inclusive ranges of
+    /// code points.
     Class {
-        ranges: Vec<(u8, u8)>,
+        ranges: Vec<(u32, u32)>,
         min: u32,
         max: Option<u32>,
     },
+    /// One of the branches, chosen by the first byte (each branch consumes at least one ASCII
+    /// character first, and no two branches can start with the same one).
+    Choice(Vec<Vec<Step>>),
 }
 
 /// How many times a repeated group may be unrolled (`(?:[0-9]{1,3}\.){3}`).
 const MAX_UNROLL: u32 = 16;
 
+/// The most non-ASCII ranges a class may have and still get straight-line code: each is one
+/// comparison on the slow path.
+const MAX_WIDE_RANGES: usize = 8;
+
 /// The steps of `node`, if it has the straight-line shape.
 pub fn steps(node: &Node) -> Option<Vec<Step>> {
-    let mut steps = Vec::new();
     let parts: &[Node] = match node {
         Node::Concat(parts) => parts,
         other => std::slice::from_ref(other),
@@ -41,34 +50,38 @@ pub fn steps(node: &Node) -> Option<Vec<Step>> {
         Some(Node::Assert(Assertion::End)) => &parts[..parts.len() - 1],
         _ => parts,
     };
+    let steps = sequence(parts)?;
+    deterministic(&steps, None).then_some(steps)
+}
+
+fn sequence(parts: &[Node]) -> Option<Vec<Step>> {
+    let mut steps = Vec::new();
     for part in parts {
         collect(part, &mut steps)?;
     }
-    let steps = merge_literals(steps);
-    deterministic(&steps).then_some(steps)
+    Some(merge_literals(steps))
 }
 
-fn ascii_ranges(class: &ClassUnicode) -> Option<Vec<(u8, u8)>> {
-    if class.ranges().is_empty() {
-        return None;
-    }
-    class
+fn class_ranges(class: &ClassUnicode) -> Option<Vec<(u32, u32)>> {
+    let ranges: Vec<(u32, u32)> = class
         .ranges()
         .iter()
-        .map(|r| {
-            let (lo, hi) = (r.start() as u32, r.end() as u32);
-            (hi < 0x80).then_some((lo as u8, hi as u8))
-        })
-        .collect()
+        .map(|r| (r.start() as u32, r.end() as u32))
+        .collect();
+    let wide = ranges.iter().filter(|&&(_, hi)| hi >= 0x80).count();
+    (!ranges.is_empty() && wide <= MAX_WIDE_RANGES).then_some(ranges)
 }
 
 fn collect(node: &Node, steps: &mut Vec<Step>) -> Option<()> {
     match node {
         Node::Empty => Some(()),
         Node::Class(class) => {
-            let ranges = ascii_ranges(class)?;
+            let ranges = class_ranges(class)?;
             steps.push(match ranges.as_slice() {
-                [(lo, hi)] if lo == hi => Step::Literal(vec![*lo]),
+                [(lo, hi)] if lo == hi => {
+                    let c = char::from_u32(*lo)?;
+                    Step::Literal(c.to_string().into_bytes())
+                }
                 _ => Step::Class {
                     ranges,
                     min: 1,
@@ -79,7 +92,7 @@ fn collect(node: &Node, steps: &mut Vec<Step>) -> Option<()> {
         }
         Node::Repeat(repeat) => match &repeat.node {
             Node::Class(class) => {
-                let ranges = ascii_ranges(class)?;
+                let ranges = class_ranges(class)?;
                 steps.push(Step::Class {
                     ranges,
                     min: repeat.min,
@@ -97,6 +110,17 @@ fn collect(node: &Node, steps: &mut Vec<Step>) -> Option<()> {
         },
         Node::Concat(parts) => parts.iter().try_for_each(|part| collect(part, steps)),
         Node::Alternation(branches) if branches.len() == 1 => collect(&branches[0], steps),
+        Node::Alternation(branches) => {
+            let branches = branches
+                .iter()
+                .map(|branch| match branch {
+                    Node::Concat(parts) => sequence(parts),
+                    other => sequence(std::slice::from_ref(other)),
+                })
+                .collect::<Option<Vec<_>>>()?;
+            steps.push(Step::Choice(branches));
+            Some(())
+        }
         _ => None,
     }
 }
@@ -112,28 +136,62 @@ fn merge_literals(steps: Vec<Step>) -> Vec<Step> {
     merged
 }
 
-fn in_ranges(byte: u8, ranges: &[(u8, u8)]) -> bool {
-    ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&byte))
+fn overlaps(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+    a.iter()
+        .any(|&(lo, hi)| b.iter().any(|&(lo2, hi2)| lo <= hi2 && lo2 <= hi))
 }
 
-/// Whether every variable-length run is followed by the end, or by a step whose first byte
-/// cannot be in the run's class: then the greedy run is the only way to match.
-fn deterministic(steps: &[Step]) -> bool {
-    steps.windows(2).all(|pair| match &pair[0] {
-        Step::Class { ranges, min, max } if *max != Some(*min) => match &pair[1] {
-            Step::Literal(bytes) => bytes.first().is_some_and(|&b| !in_ranges(b, ranges)),
-            Step::Class {
-                ranges: next,
-                min: next_min,
-                ..
-            } => {
-                *next_min >= 1
-                    && next
-                        .iter()
-                        .all(|&(lo, hi)| (lo..=hi).all(|b| !in_ranges(b, ranges)))
+/// The characters `steps` can start with, if it always consumes one first.
+pub fn first(steps: &[Step]) -> Option<Vec<(u32, u32)>> {
+    match steps.first()? {
+        Step::Literal(bytes) => {
+            let c = std::str::from_utf8(bytes).ok()?.chars().next()? as u32;
+            Some(vec![(c, c)])
+        }
+        Step::Class { ranges, min, .. } => (*min >= 1).then(|| ranges.clone()),
+        Step::Choice(branches) => {
+            let mut all = Vec::new();
+            for branch in branches {
+                all.extend(first(branch)?);
             }
-        },
-        _ => true,
+            Some(all)
+        }
+    }
+}
+
+/// Whether greedy runs and first-byte choices match what the regular expression does: every
+/// variable-length run is followed by a step that cannot start with a member of its class (or by
+/// `follow`, what comes after the whole sequence: `None` is the end), and the branches of a
+/// choice start with distinct ASCII characters.
+fn deterministic(steps: &[Step], follow: Option<&[(u32, u32)]>) -> bool {
+    (0..steps.len()).all(|i| {
+        // What may follow this step: `Some(None)` is the end; `None`, a step that may match
+        // nothing, which no greedy run or choice can be sure of.
+        let next = || match steps.get(i + 1) {
+            Some(_) => first(&steps[i + 1..]).map(Some),
+            None => Some(follow.map(<[_]>::to_vec)),
+        };
+        match &steps[i] {
+            Step::Class { ranges, min, max } if *max != Some(*min) => match next() {
+                Some(next) => next.is_none_or(|next| !overlaps(ranges, &next)),
+                None => false,
+            },
+            Step::Choice(branches) => {
+                let Some(next) = next() else { return false };
+                let firsts: Option<Vec<Vec<(u32, u32)>>> =
+                    branches.iter().map(|b| first(b)).collect();
+                let Some(firsts) = firsts else { return false };
+                let ascii = firsts.iter().flatten().all(|&(_, hi)| hi < 0x80);
+                let disjoint = (0..firsts.len())
+                    .all(|a| (a + 1..firsts.len()).all(|b| !overlaps(&firsts[a], &firsts[b])));
+                ascii
+                    && disjoint
+                    && branches
+                        .iter()
+                        .all(|branch| deterministic(branch, next.as_deref()))
+            }
+            _ => true,
+        }
     })
 }
 
@@ -152,7 +210,7 @@ mod tests {
             Some(vec![
                 Step::Literal(b"farm-".to_vec()),
                 Step::Class {
-                    ranges: vec![(b'0', b'9'), (b'a', b'f')],
+                    ranges: vec![(0x30, 0x39), (0x61, 0x66)],
                     min: 32,
                     max: Some(32)
                 },
@@ -166,11 +224,18 @@ mod tests {
     }
 
     #[test]
+    fn alternatives_and_wide_classes() {
+        assert!(of("sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))").is_some());
+        assert!(of("arn:aws[^:]*:iam::[0-9]*:role/.+").is_some());
+        assert!(of("(ab|ac)").is_none());
+        assert!(of("(a|b)*").is_none());
+        assert!(of("[a-z]*(a|b)").is_none());
+    }
+
+    #[test]
     fn other_shapes_use_the_automaton() {
-        assert_eq!(of("sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))"), None);
         assert_eq!(of("[a-z]{1,3}[a-c]"), None);
         assert_eq!(of("[a-z]*[0-9]*"), None);
-        assert_eq!(of("[é]+"), None);
         assert_eq!(of("a^b"), None);
         assert_eq!(of(r"a\bb"), None);
         assert_eq!(of("(?!x)a"), None);
