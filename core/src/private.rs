@@ -22,7 +22,7 @@ pub use serde;
 
 /// The steps straight-line pattern matchers are built from.
 pub mod sequence {
-    pub use crate::pattern::sequence::{exact, literal, rest, run, wide_run};
+    pub use crate::pattern::sequence::{exact, literal, rest, run, wide_rest, wide_run};
 }
 pub use std::{fmt, str::FromStr};
 

@@ -104,6 +104,27 @@ pub fn wide_run(
     count >= min
 }
 
+/// The rest of the text, between `min` and `max` characters of a class with members beyond
+/// ASCII (the last step): one pass over the bytes the compiler can vectorize when they are all
+/// ASCII, the character-by-character run otherwise.
+#[inline(always)]
+pub fn wide_rest(
+    text: &[u8],
+    at: &mut usize,
+    min: usize,
+    max: usize,
+    ascii: impl Fn(u8) -> bool,
+    wide: impl Fn(u32) -> bool,
+) -> bool {
+    let rest = &text[*at..];
+    // `ascii` holds no byte past 0x7F, so this is "all ASCII, all members".
+    if rest.iter().fold(true, |all, &byte| all & ascii(byte)) {
+        *at = text.len();
+        return rest.len() >= min && rest.len() <= max;
+    }
+    wide_run(text, at, min, max, ascii, wide)
+}
+
 /// The character at the start of `bytes` (not ASCII) and its length, if well-formed UTF-8.
 #[inline(always)]
 fn decode(bytes: &[u8]) -> Option<(u32, usize)> {

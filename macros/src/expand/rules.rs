@@ -200,7 +200,12 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                     .collect();
                 if !wide.is_empty() {
                     let wide = quote!(|c: u32| matches!(c, #(#wide)|*));
-                    quote!(#s::wide_run(text, &mut at, #min_count, #max_count, #class, #wide))
+                    let call = if whole && i == last {
+                        quote!(wide_rest)
+                    } else {
+                        quote!(wide_run)
+                    };
+                    quote!(#s::#call(text, &mut at, #min_count, #max_count, #class, #wide))
                 } else if *max == Some(*min) {
                     quote!(#s::exact(text, &mut at, #min_count, #class))
                 } else if whole && i == last {
