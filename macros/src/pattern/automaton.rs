@@ -1,9 +1,9 @@
 //! Builds the DFA of a parsed pattern by derivatives of its term, minimizes it, and flattens it
 //! into the tables that `constrained::Automaton` walks.
 
+use super::fast_hash::FastMap;
 use super::node::Node;
 use super::term::{Context, Id, Mark, NOTHING, Region, Terms};
-use std::collections::HashMap;
 
 /// The most transitions (states × byte classes) one pattern may compile to: 128 KiB of table,
 /// and every premultiplied state id fits a `u16`. A pattern past it is a compile error asking for
@@ -111,21 +111,23 @@ fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
     // Byte classes: bytes no byte set of the pattern tells apart share a class.
     let mut classes = [0u8; 256];
     let mut count = 1usize;
-    for set in terms.byte_sets() {
-        let mut split: HashMap<(u8, bool), u8> = HashMap::new();
+    let mut sets = terms.byte_sets();
+    sets.sort_unstable();
+    sets.dedup();
+    for set in sets {
+        // New class of (old class, inside the set), by a table: this runs for every byte set of
+        // every pattern, so it stays cheap even when the derive is built unoptimized.
+        let mut split = [u16::MAX; 512];
         let mut next = 0usize;
-        let mut refined = [0u8; 256];
         for byte in 0..=255u8 {
             let inside = set[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0;
-            let class = *split
-                .entry((classes[byte as usize], inside))
-                .or_insert_with(|| {
-                    next += 1;
-                    (next - 1) as u8
-                });
-            refined[byte as usize] = class;
+            let key = usize::from(classes[byte as usize]) * 2 + usize::from(inside);
+            if split[key] == u16::MAX {
+                split[key] = next as u16;
+                next += 1;
+            }
+            classes[byte as usize] = split[key] as u8;
         }
-        classes = refined;
         count = next;
     }
     let mut representatives = vec![0u8; count];
@@ -143,7 +145,7 @@ fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
     };
     let counted = !terms.counted.is_empty();
     let mut counter = Counter::default();
-    let mut numbering: HashMap<State, usize> = HashMap::new();
+    let mut numbering: FastMap<State, usize> = FastMap::default();
     let mut order: Vec<Option<State>> = vec![None];
     let mut transitions: Vec<u32> = Vec::new();
     let mut accepting: Vec<bool> = Vec::new();
@@ -316,7 +318,7 @@ fn minimize(tables: Tables) -> Tables {
         let members = blocks[splitter].clone();
         for per_class in &incoming {
             // The states that move into the splitter on this class, grouped by block.
-            let mut hits: HashMap<usize, Vec<usize>> = HashMap::new();
+            let mut hits: FastMap<usize, Vec<usize>> = FastMap::default();
             let mut touched: Vec<usize> = Vec::new();
             for &t in &members {
                 for &s in &per_class[t] {
@@ -357,7 +359,7 @@ fn minimize(tables: Tables) -> Tables {
     // Renumber breadth-first from the start; the dead state's block stays 0.
     let dead_block = block_of[0];
     let start_state = tables.start as usize / stride;
-    let mut number: HashMap<usize, usize> = HashMap::from([(dead_block, 0)]);
+    let mut number: FastMap<usize, usize> = FastMap::from_iter([(dead_block, 0)]);
     let mut queue = Vec::new();
     if block_of[start_state] != dead_block {
         number.insert(block_of[start_state], 1);

@@ -7,6 +7,7 @@ mod automaton;
 #[cfg(test)]
 mod corpus;
 mod ecma;
+mod fast_hash;
 mod java;
 mod java_unicode;
 mod node;

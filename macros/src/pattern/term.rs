@@ -10,9 +10,9 @@
 //! `Σ*·y` derived alongside the main term, and whether it currently accepts is part of the
 //! context a derivative is taken in, with whether the position is the start.
 
+use super::fast_hash::FastMap;
 use regex_syntax::hir::ClassUnicode;
 use regex_syntax::utf8::Utf8Sequences;
-use std::collections::HashMap;
 
 use super::node::{Assertion, Node};
 
@@ -142,11 +142,11 @@ pub const MAX_TRACKERS: usize = 64;
 pub struct Terms {
     terms: Vec<Term>,
     info: Vec<Info>,
-    ids: HashMap<Term, Id>,
+    ids: FastMap<Term, Id>,
     /// `Σ*·y` for every look-behind `y`, innermost first.
     pub trackers: Vec<Id>,
-    pure_memo: HashMap<(Id, u8), Id>,
-    memo: HashMap<(Id, Option<Id>, u8, Context), Id>,
+    pure_memo: FastMap<(Id, u8), Id>,
+    memo: FastMap<(Id, Option<Id>, u8, Context), Id>,
     in_progress: Vec<(Id, Option<Id>)>,
     unsafe_depth: usize,
     /// The counted loops, by id; empty when counting is off.
@@ -162,10 +162,10 @@ impl Terms {
         let mut terms = Terms {
             terms: Vec::new(),
             info: Vec::new(),
-            ids: HashMap::new(),
+            ids: FastMap::default(),
             trackers: Vec::new(),
-            pure_memo: HashMap::new(),
-            memo: HashMap::new(),
+            pure_memo: FastMap::default(),
+            memo: FastMap::default(),
             in_progress: Vec::new(),
             unsafe_depth: 0,
             counted: Vec::new(),
@@ -837,7 +837,7 @@ impl Terms {
     /// The register actions marked in `t` by loop, and `t` with the marks cleared: the
     /// derivative of a whole state is marked where it went through a counted loop's head.
     pub fn take_marks(&mut self, t: Id, marks: &mut Vec<(u32, Mark)>) -> Id {
-        let mut memo = HashMap::new();
+        let mut memo = FastMap::default();
         self.clear_marks(t, marks, &mut memo)
     }
 
@@ -845,7 +845,7 @@ impl Terms {
         &mut self,
         t: Id,
         marks: &mut Vec<(u32, Mark)>,
-        memo: &mut HashMap<Id, Id>,
+        memo: &mut FastMap<Id, Id>,
     ) -> Id {
         if self.info[t as usize].pure {
             return t;
