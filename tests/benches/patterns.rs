@@ -12,6 +12,10 @@
 #![allow(dead_code)]
 
 use constrained::Constrained;
+#[macro_use]
+#[path = "common/regex_newtype.rs"]
+mod regex_newtype;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Deserialize;
 use std::hint::black_box;
@@ -188,27 +192,6 @@ mod with_validator {
 
 mod naive_regex {
     use super::*;
-    use regex::Regex;
-    use serde::Deserializer;
-
-    macro_rules! regex_newtype {
-        ($name:ident, $re:literal) => {
-            pub struct $name(String);
-
-            impl<'de> Deserialize<'de> for $name {
-                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).unwrap());
-                    let value = String::deserialize(d)?;
-                    if PATTERN.is_match(&value) {
-                        Ok($name(value))
-                    } else {
-                        Err(serde::de::Error::custom("pattern"))
-                    }
-                }
-            }
-        };
-    }
-
     regex_newtype!(
         SessionActionId,
         "^sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))$"

@@ -5,6 +5,10 @@
 // The structures only need to be built; the benchmark never reads them back.
 #![allow(dead_code)]
 
+#[macro_use]
+#[path = "common/regex_newtype.rs"]
+mod regex_newtype;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use serde::Deserialize;
 use std::hint::black_box;
@@ -141,27 +145,6 @@ mod with_validator {
 /// What a naive derive would emit: a newtype whose `Deserialize` runs a `LazyLock<Regex>`.
 mod naive_regex {
     use super::*;
-    use regex::Regex;
-    use serde::Deserializer;
-
-    macro_rules! regex_newtype {
-        ($name:ident, $re:literal) => {
-            pub struct $name(String);
-
-            impl<'de> Deserialize<'de> for $name {
-                fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                    static PATTERN: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).unwrap());
-                    let value = String::deserialize(d)?;
-                    if PATTERN.is_match(&value) {
-                        Ok($name(value))
-                    } else {
-                        Err(serde::de::Error::custom("pattern"))
-                    }
-                }
-            }
-        };
-    }
-
     regex_newtype!(SessionId, "^session-[0-9a-f]{32}$");
     regex_newtype!(FleetId, "^fleet-[0-9a-f]{32}$");
     regex_newtype!(WorkerId, "^worker-[0-9a-f]{32}$");

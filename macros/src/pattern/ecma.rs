@@ -25,18 +25,7 @@ pub fn anchored(node: &Node) -> String {
 /// `(?:…)\z` in regex-syntax's dialect, when the pattern has no look-around (which regex-syntax
 /// lacks) beyond `^` at its start and `\z` at its end.
 pub fn runtime(node: &Node) -> Option<String> {
-    let parts: &[Node] = match node {
-        Node::Concat(parts) => parts,
-        other => std::slice::from_ref(other),
-    };
-    let parts = match parts.first() {
-        Some(Node::Assert(Assertion::Start)) => &parts[1..],
-        _ => parts,
-    };
-    let parts = match parts.last() {
-        Some(Node::Assert(Assertion::End)) => &parts[..parts.len() - 1],
-        _ => parts,
-    };
+    let parts = node.inner_parts();
     if parts.iter().any(Node::has_look) {
         return None;
     }

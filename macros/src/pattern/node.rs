@@ -80,6 +80,23 @@ impl Node {
         }
     }
 
+    /// The parts of a whole-value pattern without a `^`/`\A` that opens it or a `\z` that
+    /// closes it, which a whole-value match makes redundant.
+    pub fn inner_parts(&self) -> &[Node] {
+        let parts: &[Node] = match self {
+            Node::Concat(parts) => parts,
+            other => std::slice::from_ref(other),
+        };
+        let parts = match parts.first() {
+            Some(Node::Assert(Assertion::Start)) => &parts[1..],
+            _ => parts,
+        };
+        match parts.last() {
+            Some(Node::Assert(Assertion::End)) => &parts[..parts.len() - 1],
+            _ => parts,
+        }
+    }
+
     /// The shortest and longest number of characters the node matches (`None`: unbounded),
     /// ignoring whether it can match at all.
     pub fn width(&self) -> (u64, Option<u64>) {

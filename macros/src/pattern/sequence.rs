@@ -7,7 +7,7 @@
 //! their first byte, which needs their first bytes to differ. A pattern where either could go
 //! wrong (or with a look-around, or a class of many non-ASCII ranges…) is left to the automaton.
 
-use super::node::{Assertion, Node};
+use super::node::Node;
 use regex_syntax::hir::ClassUnicode;
 
 /// One step of a straight-line match.
@@ -36,20 +36,9 @@ const MAX_WIDE_RANGES: usize = 8;
 
 /// The steps of `node`, if it has the straight-line shape.
 pub fn steps(node: &Node) -> Option<Vec<Step>> {
-    let parts: &[Node] = match node {
-        Node::Concat(parts) => parts,
-        other => std::slice::from_ref(other),
-    };
     // Whole-value matching makes anchors at the edges redundant; anywhere else they make a
     // pattern the automaton's business.
-    let parts = match parts.first() {
-        Some(Node::Assert(Assertion::Start)) => &parts[1..],
-        _ => parts,
-    };
-    let parts = match parts.last() {
-        Some(Node::Assert(Assertion::End)) => &parts[..parts.len() - 1],
-        _ => parts,
-    };
+    let parts = node.inner_parts();
     let steps = sequence(parts)?;
     deterministic(&steps, None).then_some(steps)
 }
