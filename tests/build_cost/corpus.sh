@@ -11,17 +11,8 @@ repo=$(cd "$(dirname "$0")/../.." && pwd)
 work=${1:-$(mktemp -d)}
 mkdir -p "$work"
 
-seconds() {
-    local start end
-    start=$(date +%s%N)
-    if ! "$@" > "$work/last-build.log" 2>&1; then
-        echo "build failed in $(pwd):" >&2
-        tail -20 "$work/last-build.log" >&2
-        exit 1
-    fi
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.1f\n", ns / 1e9 }'
-}
+# shellcheck source=seconds.sh
+source "$repo/tests/build_cost/seconds.sh"
 
 types=$(grep -c '^#\[derive(Constrained)\]' "$repo/tests/tests/aws_patterns/types.rs")
 for variant in default optimized-macro; do

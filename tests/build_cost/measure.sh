@@ -66,17 +66,8 @@ make_crate() { # variant, count
     echo "$dir"
 }
 
-seconds() { # command... (a failed build stops the measurement: its time would mean nothing)
-    local start end
-    start=$(date +%s%N)
-    if ! "$@" > "$work/last-build.log" 2>&1; then
-        echo "build failed in $(pwd):" >&2
-        tail -20 "$work/last-build.log" >&2
-        exit 1
-    fi
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) 'BEGIN { printf "%.2f\n", ns / 1e9 }'
-}
+# shellcheck source=seconds.sh
+source "$repo/tests/build_cost/seconds.sh"
 
 echo "clean cargo build --release, 10 types (seconds)"
 for variant in baseline regex constrained nutype garde validator; do

@@ -716,35 +716,20 @@ impl Terms {
                     .collect();
                 self.or(ds)
             }
-            Term::And(_) | Term::Not(_) => {
-                // Intersections and complements only arise as whole remainders, but stay
-                // correct as a prefix of more.
-                let d = match self.terms[t as usize].clone() {
-                    Term::And(xs) => {
-                        let ds: Vec<Id> = xs
-                            .iter()
-                            .map(|&x| self.derivative(x, None, byte, context))
-                            .collect();
-                        self.and(ds)
-                    }
-                    Term::Not(x) => {
-                        let d = self.derivative(x, None, byte, context);
-                        self.not(d)
-                    }
-                    _ => unreachable!(),
-                };
-                match k {
-                    None => d,
-                    Some(k) => {
-                        let first = self.concat(d, k);
-                        if self.nullable(t, None, context) {
-                            let dk = self.derivative(k, None, byte, context);
-                            self.or([first, dk])
-                        } else {
-                            first
-                        }
-                    }
-                }
+            // Intersections and complements only arise as whole remainders, but stay correct as
+            // a prefix of more.
+            Term::And(xs) => {
+                let ds: Vec<Id> = xs
+                    .iter()
+                    .map(|&x| self.derivative(x, None, byte, context))
+                    .collect();
+                let d = self.and(ds);
+                self.followed_by(t, d, k, byte, context)
+            }
+            Term::Not(x) => {
+                let d = self.derivative(x, None, byte, context);
+                let d = self.not(d);
+                self.followed_by(t, d, k, byte, context)
             }
             Term::Star(x) => {
                 if self.in_progress.contains(&(t, k)) {
@@ -903,6 +888,18 @@ impl Terms {
         };
         memo.insert(t, cleared);
         cleared
+    }
+
+    /// The derivative of `t` followed by `k`, given `d`, the derivative of `t` alone.
+    fn followed_by(&mut self, t: Id, d: Id, k: Option<Id>, byte: u8, context: Context) -> Id {
+        let Some(k) = k else { return d };
+        let first = self.concat(d, k);
+        if self.nullable(t, None, context) {
+            let dk = self.derivative(k, None, byte, context);
+            self.or([first, dk])
+        } else {
+            first
+        }
     }
 
     fn derivative_k(&mut self, k: Option<Id>, byte: u8, context: Context) -> Id {
