@@ -121,6 +121,7 @@ fn walk(
     let mut chars = 0usize;
     let mut state = automaton.start as usize;
     let mut register = 0;
+    let samples = automaton.sample_characters();
     for _ in 0..4 * (target + 8) {
         let accepting = automaton.accepting[state / stride] != 0;
         if accepting && chars >= target.max(min) && (bytes.len() % 4 == 0 || chars >= max) {
@@ -129,7 +130,26 @@ fn walk(
         if accepting && chars >= min && random.below(8) == 0 && chars >= target {
             break;
         }
-        // The bytes that keep the walk alive from here.
+        // Over characters, the characters that keep the walk alive from here.
+        if let Some(samples) = &samples {
+            let choices: Vec<char> = samples
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let next = automaton.next_state_after(state, c, &mut register.clone());
+                    next != 0 && live[next / stride]
+                })
+                .collect();
+            if choices.is_empty() || chars == max {
+                break;
+            }
+            let c = choices[random.below(choices.len())];
+            chars += 1;
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            state = automaton.next_state_after(state, c, &mut register);
+            continue;
+        }
+        // Over bytes, the bytes that keep the walk alive from here.
         let choices: Vec<u8> = (0..=255u8)
             .filter(|&b| {
                 let next = automaton.next_state(state, b, &mut register.clone());
@@ -226,22 +246,14 @@ fn off_pattern(
     let prefix: String = valid.chars().take(cut).collect();
     let mut state = automaton.start as usize;
     let mut register = 0;
-    for &byte in prefix.as_bytes() {
-        state = automaton.next_state(state, byte, &mut register);
+    for c in prefix.chars() {
+        state = automaton.next_state_after(state, c, &mut register);
     }
     let candidates = ('\u{0}'..='\u{7f}').chain(['\u{85}', '\u{2028}', '\u{fffe}', 'é', '😀']);
     let dead: Vec<char> = candidates
-        .filter(|c| {
-            let mut buffer = [0u8; 4];
-            let mut next = state;
-            let mut register = register;
-            for &byte in c.encode_utf8(&mut buffer).as_bytes() {
-                next = automaton.next_state(next, byte, &mut register);
-                if next == 0 {
-                    return true;
-                }
-            }
-            !live[next / stride]
+        .filter(|&c| {
+            let next = automaton.next_state_after(state, c, &mut register.clone());
+            next == 0 || !live[next / stride]
         })
         .collect();
     if dead.is_empty() {

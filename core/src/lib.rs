@@ -87,7 +87,7 @@ pub use crate::document::path::{Path, Segment};
 pub use crate::document::reject::reject_format;
 pub use crate::document::{from_deserializer, from_json_slice, from_json_str, from_request_parts};
 pub use crate::parse_error::ParseError;
-pub use crate::pattern::{Automaton, Counter, Pattern};
+pub use crate::pattern::{Automaton, Counter, Pattern, WideClasses};
 pub use crate::report::{DocumentError, Echo, FieldViolation, Malformed, Report};
 pub use crate::rules::blob::Blob;
 pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Violation};

@@ -4,7 +4,7 @@
 pub use crate::__runtime_pattern as runtime_pattern;
 #[cfg(feature = "runtime-patterns")]
 pub use crate::pattern::runtime::RuntimeRegex;
-pub use crate::pattern::{Automaton, Counter, Pattern, u16_table, u32_table};
+pub use crate::pattern::{Automaton, Counter, Pattern, WideClasses, u16_table, u32_table};
 pub use crate::rules::blob::{Blob, BlobRules, deserialize_blob};
 pub use crate::rules::collection::{
     ListRules, Map, MapRules, check_list, check_map, check_unique_items, deserialize_list,
@@ -16,7 +16,7 @@ pub use crate::rules::enumeration::{EnumRules, WireValue, deserialize_enum};
 pub use crate::rules::length::LengthBounds;
 pub use crate::rules::number::{Number, RangeRules, deserialize_number};
 pub use crate::rules::sanitize::Sanitizers;
-pub use crate::rules::text::{LiteralFault, TextRules, deserialize_text};
+pub use crate::rules::text::{HasTextRules, LiteralFault, RulesOf, TextRules, deserialize_text};
 pub use crate::{Constrained, ParseError, Violation};
 pub use serde;
 

@@ -60,3 +60,16 @@ fn generated_values_validate_and_near_misses_do_not() {
     let generated = examples::constrained_shapes!(check);
     assert_eq!(generated, 49 * 2 * CASES as usize);
 }
+
+/// A pattern whose classes reach far beyond ASCII compiles to an automaton over characters; the
+/// strategies walk characters there rather than bytes.
+#[derive(Debug, PartialEq, constrained::Constrained)]
+#[constrained(pattern = r"\p{L}+(?:\.\p{L}+){0,2}")]
+pub struct DottedLetters(String);
+
+#[test]
+fn an_automaton_over_characters_generates_too() {
+    let automaton = DottedLetters::RULES.pattern.unwrap().automaton.as_ref();
+    assert!(automaton.is_some_and(|a| a.wide.is_some()));
+    assert_eq!(holds::<DottedLetters>("DottedLetters"), 2 * CASES as usize);
+}

@@ -234,3 +234,47 @@ fn the_common_shapes_compile_to_straight_line_code() {
         "GlueVersionString needs the automaton"
     );
 }
+
+/// Letters in up to three dot-separated words: over UTF-8 bytes, `\p{L}`'s partial states in each
+/// state put this past the budget; over characters it is a handful of states.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"\p{L}+(?:\.\p{L}+){0,2}")]
+pub struct DottedLetters(String);
+
+#[test]
+fn classes_far_beyond_ascii_compile_over_characters() {
+    let pattern = DottedLetters::RULES.pattern.unwrap();
+    let automaton = pattern.automaton.as_ref().unwrap();
+    assert!(automaton.wide.is_some(), "the automaton reads characters");
+    for ok in ["héllo", "日本.語", "a.b.c", "𐐀", "Ωμέγα.ÅÄÖ"] {
+        assert!(pattern.is_match(ok), "{ok:?}");
+        assert!(pattern.is_match_const(ok), "{ok:?}");
+    }
+    // U+0301 is a combining mark, U+2028 a line separator: neither is a letter.
+    for bad in [
+        "",
+        "a..b",
+        "a.b.c.d",
+        "a1",
+        "é\u{301}",
+        ".a",
+        "a.",
+        "a\u{2028}",
+    ] {
+        assert!(!pattern.is_match(bad), "{bad:?}");
+        assert!(!pattern.is_match_const(bad), "{bad:?}");
+    }
+    // Bytes that are not UTF-8 never match, however they start.
+    for bytes in [
+        &b"\xC3"[..],
+        b"a\xFFb",
+        b"\xE6\x97",
+        b"\xED\xA0\x80",
+        b"\xF4\x90\x80\x80",
+    ] {
+        assert!(!automaton.matches(bytes), "{bytes:x?}");
+    }
+    // `literal!` checks the value by the same automaton when the constant is evaluated.
+    let greeting = constrained::literal!(DottedLetters, "Grüße.日本");
+    assert_eq!(greeting.as_str(), "Grüße.日本");
+}

@@ -495,26 +495,34 @@ pub(crate) fn missing_member(field: &'static str) {
 
 /// Turns the error of a value whose member was just found missing into `placeholder()`, when a
 /// session recorded that absence; any other result passes through.
-#[inline]
+///
+/// Inlined so that a value read without error is not copied through a call: that copy of a
+/// just-written `Result` stalls on store forwarding, which showed as several percent of a
+/// string-heavy payload.
+#[inline(always)]
 pub(crate) fn recover_missing<T, E>(
     result: Result<T, E>,
     placeholder: impl FnOnce() -> T,
 ) -> Result<T, E> {
     match result {
-        Err(e) => {
-            let recovered = with(|s| {
-                let here = s.missing_at == Some(s.path.len());
-                if here {
-                    s.missing_at = None;
-                }
-                here
-            });
-            if recovered == Some(true) {
-                Ok(placeholder())
-            } else {
-                Err(e)
-            }
-        }
+        Err(e) => recover_missing_error(e, placeholder),
         ok => ok,
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn recover_missing_error<T, E>(error: E, placeholder: impl FnOnce() -> T) -> Result<T, E> {
+    let recovered = with(|s| {
+        let here = s.missing_at == Some(s.path.len());
+        if here {
+            s.missing_at = None;
+        }
+        here
+    });
+    if recovered == Some(true) {
+        Ok(placeholder())
+    } else {
+        Err(error)
     }
 }

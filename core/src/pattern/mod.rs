@@ -3,8 +3,12 @@
 
 pub(crate) mod runtime;
 pub(crate) mod sequence;
+mod utf8;
 
-/// A deterministic automaton over UTF-8 bytes, stored as static tables.
+use utf8::decode_at;
+
+/// A deterministic automaton over UTF-8 bytes (or, for patterns whose classes reach far beyond
+/// ASCII, over characters), stored as static tables.
 ///
 /// The derive builds it from the pattern when it expands (see the crate's README, "Patterns");
 /// this type only walks it. State ids are premultiplied by the alphabet length, so one step is one
@@ -12,7 +16,8 @@ pub(crate) mod sequence;
 /// tables as byte strings, one token each however large, decoded when constants are evaluated.
 #[derive(Debug)]
 pub struct Automaton {
-    /// Byte → equivalence class: bytes no transition tells apart share a column.
+    /// Byte → equivalence class: bytes no transition tells apart share a column. Over
+    /// characters, the classes of the ASCII characters (the rest of the table is unused).
     pub classes: &'static [u8; 256],
     /// `transitions[state + class]` is the next (premultiplied) state. The size budget keeps
     /// every id below 65,536.
@@ -23,9 +28,47 @@ pub struct Automaton {
     pub accepting: &'static [u8],
     /// The (premultiplied) state before any input.
     pub start: u32,
+    /// No accepted input is shorter than this many bytes: shorter input is rejected unread.
+    pub shortest: usize,
+    /// No accepted input is longer than this many bytes (`usize::MAX`: no bound), so a long
+    /// value is rejected unread.
+    pub longest: usize,
     /// The register that counts a long repetition of one class (`.{1,1024}`) instead of
     /// unrolling it into a state per count, for patterns that have one.
     pub counter: Option<Counter>,
+    /// Present when the automaton reads characters rather than bytes: the classes of the
+    /// characters beyond ASCII.
+    pub wide: Option<WideClasses>,
+}
+
+/// The classes of the characters beyond ASCII, for an [`Automaton`] that reads characters: a
+/// class such as `\p{L}` is then one transition per state, where over bytes it would be a tree
+/// of UTF-8 partial states in every state that reads it.
+#[derive(Debug)]
+pub struct WideClasses {
+    /// Sorted starts of intervals of characters, the first U+0080; an interval runs up to the
+    /// next start (the last, to U+10FFFF).
+    pub starts: &'static [u32],
+    /// The class of each interval.
+    pub classes: &'static [u8],
+}
+
+impl WideClasses {
+    /// The class of `c`, at least U+0080: a binary search of the intervals.
+    #[inline]
+    pub const fn class(&self, c: u32) -> usize {
+        // The last interval whose start is at most `c`; the first starts at U+0080.
+        let (mut low, mut high) = (0, self.starts.len());
+        while high - low > 1 {
+            let middle = (low + high) / 2;
+            if self.starts[middle] <= c {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        self.classes[low] as usize
+    }
 }
 
 /// How an [`Automaton`] counts: a long repetition of one class is a state that loops while a
@@ -50,6 +93,12 @@ impl Automaton {
     ///
     /// Usable in `const` context, so a literal can be checked at compile time.
     pub const fn matches(&self, haystack: &[u8]) -> bool {
+        if haystack.len() < self.shortest || haystack.len() > self.longest {
+            return false;
+        }
+        if let Some(wide) = &self.wide {
+            return self.matches_characters(haystack, wide);
+        }
         let mut state = self.start as usize;
         let mut i = 0;
         if let Some(counter) = &self.counter {
@@ -85,6 +134,37 @@ impl Automaton {
         self.accepting[state / self.stride as usize] != 0
     }
 
+    /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
+    /// directly, other characters decoded and looked up in `wide`. Malformed UTF-8 never matches.
+    const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
+        let mut state = self.start as usize;
+        let mut register = 0u32;
+        let mut i = 0;
+        while i < haystack.len() {
+            let byte = haystack[i];
+            let class = if byte < 0x80 {
+                i += 1;
+                self.classes[byte as usize] as usize
+            } else {
+                match decode_at(haystack, i) {
+                    Some((c, width)) => {
+                        i += width;
+                        wide.class(c)
+                    }
+                    None => return false,
+                }
+            };
+            state = match &self.counter {
+                Some(counter) => self.step_class(state, class, counter, &mut register),
+                None => self.transitions[state + class] as usize,
+            };
+            if state == 0 {
+                return false;
+            }
+        }
+        self.accepting[state / self.stride as usize] != 0
+    }
+
     /// The (premultiplied) state after `byte` from `state`, with the register it counts in.
     #[inline(always)]
     pub const fn step(
@@ -94,7 +174,25 @@ impl Automaton {
         counter: &Counter,
         register: &mut u32,
     ) -> usize {
-        let index = state + self.classes[byte as usize] as usize;
+        self.step_class(
+            state,
+            self.classes[byte as usize] as usize,
+            counter,
+            register,
+        )
+    }
+
+    /// The (premultiplied) state after a symbol of `class` from `state`, with the register it
+    /// counts in.
+    #[inline(always)]
+    const fn step_class(
+        &self,
+        state: usize,
+        class: usize,
+        counter: &Counter,
+        register: &mut u32,
+    ) -> usize {
+        let index = state + class;
         let next = self.transitions[index] as usize;
         match counter.actions[index] {
             0 => return next,
@@ -109,8 +207,53 @@ impl Automaton {
         }
     }
 
+    /// The (premultiplied) state after the character `c` from `state`, counting in `register`
+    /// if the automaton counts (start it at 0): one step over characters, one step per UTF-8
+    /// byte over bytes.
+    pub const fn next_state_after(&self, state: usize, c: char, register: &mut u32) -> usize {
+        let mut buffer = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buffer).as_bytes();
+        match &self.wide {
+            Some(wide) => {
+                let class = if bytes.len() == 1 {
+                    self.classes[bytes[0] as usize] as usize
+                } else {
+                    wide.class(c as u32)
+                };
+                match &self.counter {
+                    Some(counter) => self.step_class(state, class, counter, register),
+                    None => self.transitions[state + class] as usize,
+                }
+            }
+            None => {
+                let mut state = state;
+                let mut i = 0;
+                while i < bytes.len() && state != 0 {
+                    state = self.next_state(state, bytes[i], register);
+                    i += 1;
+                }
+                state
+            }
+        }
+    }
+
+    /// One character of every interval the classes tell apart (all of ASCII, then the first
+    /// character of each interval beyond), for an automaton over characters; `None` for one
+    /// over bytes. A walk that picks among these reaches every transition.
+    pub fn sample_characters(&self) -> Option<Vec<char>> {
+        let wide = self.wide.as_ref()?;
+        let ascii = (0..0x80u8).map(char::from);
+        let beyond = wide.starts.iter().enumerate().filter_map(|(i, &start)| {
+            let end = wide.starts.get(i + 1).copied().unwrap_or(0x11_0000);
+            // An interval may begin among the surrogates, which are no characters.
+            (start..end).find_map(char::from_u32)
+        });
+        Some(ascii.chain(beyond).collect())
+    }
+
     /// The (premultiplied) state after `byte` from `state`, counting in `register` if the
-    /// automaton counts (start it at 0).
+    /// automaton counts (start it at 0). Only for an automaton over bytes: over characters, see
+    /// [`next_state_after`](Self::next_state_after).
     pub const fn next_state(&self, state: usize, byte: u8, register: &mut u32) -> usize {
         match &self.counter {
             Some(counter) => self.step(state, byte, counter, register),
@@ -151,6 +294,7 @@ impl Pattern {
     /// assert!(pattern.is_match("farm-0123456789abcdef0123456789abcdef"));
     /// assert!(!pattern.is_match("xfarm-0123456789abcdef0123456789abcdef"));
     /// ```
+    #[inline]
     pub fn is_match(&self, text: &str) -> bool {
         match (self.matcher, &self.automaton) {
             (Some(matches), _) => matches(text.as_bytes()),

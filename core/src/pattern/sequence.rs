@@ -8,6 +8,8 @@
 //! Each step advances `at` past what it matched and says whether it matched; a step never looks
 //! past the text, so any input is safe.
 
+use super::utf8::decode_at;
+
 /// `literal` at `at`.
 #[inline(always)]
 pub fn literal(text: &[u8], at: &mut usize, literal: &[u8]) -> bool {
@@ -90,7 +92,7 @@ pub fn wide_run(
             }
             i += 1;
         } else {
-            let Some((c, width)) = decode(&text[i..]) else {
+            let Some((c, width)) = decode_at(text, i) else {
                 break;
             };
             if !wide(c) {
@@ -123,25 +125,4 @@ pub fn wide_rest(
         return rest.len() >= min && rest.len() <= max;
     }
     wide_run(text, at, min, max, ascii, wide)
-}
-
-/// The character at the start of `bytes` (not ASCII) and its length, if well-formed UTF-8.
-#[inline(always)]
-fn decode(bytes: &[u8]) -> Option<(u32, usize)> {
-    let lead = bytes[0];
-    let width = match lead {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return None,
-    };
-    let tail = bytes.get(1..width)?;
-    let mut c = u32::from(lead) & (0x7F >> width);
-    for &byte in tail {
-        if byte & 0xC0 != 0x80 {
-            return None;
-        }
-        c = (c << 6) | u32::from(byte & 0x3F);
-    }
-    Some((c, width))
 }

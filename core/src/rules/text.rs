@@ -9,6 +9,7 @@ use crate::rules::sensitive;
 use crate::violation::{Rule, Violation};
 use serde::de::{self, Deserializer, Visitor};
 use std::fmt;
+use std::marker::PhantomData;
 
 /// The rules of a string: its length in Unicode scalar values and a whole-value pattern.
 #[derive(Debug)]
@@ -33,26 +34,47 @@ impl TextRules {
     };
 
     /// Checks `text`: the length first, since it is cheap, then the pattern.
+    #[inline]
     pub fn check(&self, text: &str) -> Result<(), Violation> {
+        if self.satisfied_by(text) {
+            Ok(())
+        } else {
+            Err(self.violation(text))
+        }
+    }
+
+    /// Whether `text` satisfies the rules: the path every valid value takes, with no `Violation`
+    /// built or moved.
+    #[inline]
+    fn satisfied_by(&self, text: &str) -> bool {
+        self.length
+            .as_ref()
+            .is_none_or(|length| length.text_violation(text).is_none())
+            && self.pattern.is_none_or(|pattern| pattern.is_match(text))
+    }
+
+    /// The violation of `text`, which breaks the rules: the length first, then the pattern.
+    #[cold]
+    #[inline(never)]
+    fn violation(&self, text: &str) -> Violation {
         if let Some(length) = &self.length
             && let Some(actual) = length.text_violation(text)
         {
-            return Err(length.violation(actual).with_value(text, self.sensitive));
+            return length.violation(actual).with_value(text, self.sensitive);
         }
-        if let Some(pattern) = self.pattern
-            && !pattern.is_match(text)
-        {
-            let rule = Rule::Pattern {
+        let rule = match self.pattern {
+            Some(pattern) => Rule::Pattern {
                 pattern: pattern.source,
-            };
-            return Err(Violation::new(rule).with_value(text, self.sensitive));
-        }
-        Ok(())
+            },
+            None => unreachable!("`violation` runs only on text that breaks a rule"),
+        };
+        Violation::new(rule).with_value(text, self.sensitive)
     }
 }
 
 impl TextRules {
     /// Sanitizes and checks borrowed `text`, copying it only once it satisfies the rules.
+    #[inline]
     pub fn accept_str(&self, text: &str) -> Result<String, Violation> {
         match self.sanitize {
             None => {
@@ -117,13 +139,62 @@ pub enum LiteralFault {
     Pattern,
 }
 
+/// Where a string's visitor finds its rules.
+///
+/// A `&'static TextRules` is read at run time (list and map members). [`RulesOf`] reads a
+/// type's constant, so each derived type gets its own visitor in which the compiler sees the
+/// rules, calls the type's pattern matcher directly and can inline it.
+#[doc(hidden)]
+pub trait TextRulesSource: Copy {
+    /// The rules.
+    fn rules(self) -> &'static TextRules;
+}
+
+impl TextRulesSource for &'static TextRules {
+    #[inline(always)]
+    fn rules(self) -> &'static TextRules {
+        self
+    }
+}
+
+/// A derived string type's rules, as a constant of the type (see [`RulesOf`]).
+#[doc(hidden)]
+pub trait HasTextRules {
+    /// The type's `RULES`.
+    const TEXT_RULES: &'static TextRules;
+}
+
+/// The rules of the derived type `T`, known when `T`'s visitor compiles.
+#[doc(hidden)]
+pub struct RulesOf<T>(PhantomData<fn() -> T>);
+
+impl<T> RulesOf<T> {
+    /// The rules of `T`.
+    pub const NEW: Self = RulesOf(PhantomData);
+}
+
+impl<T> Clone for RulesOf<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for RulesOf<T> {}
+
+impl<T: HasTextRules> TextRulesSource for RulesOf<T> {
+    #[inline(always)]
+    fn rules(self) -> &'static TextRules {
+        T::TEXT_RULES
+    }
+}
+
 /// Deserializes a string under `rules`, checking the borrowed text before allocating a copy, so
 /// an oversized or malformed value costs no allocation.
 pub fn deserialize_text<'de, D: Deserializer<'de>>(
     deserializer: D,
-    rules: &'static TextRules,
+    rules: impl TextRulesSource,
 ) -> Result<String, D::Error> {
-    sensitive::read(rules.sensitive, || {
+    sensitive::read(rules.rules().sensitive, || {
         session::recover_missing(
             deserializer.deserialize_str(TextVisitor { rules }),
             String::new,
@@ -131,11 +202,11 @@ pub fn deserialize_text<'de, D: Deserializer<'de>>(
     })
 }
 
-struct TextVisitor {
-    rules: &'static TextRules,
+struct TextVisitor<S> {
+    rules: S,
 }
 
-impl<'de> Visitor<'de> for TextVisitor {
+impl<'de, S: TextRulesSource> Visitor<'de> for TextVisitor<S> {
     type Value = String;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -143,18 +214,21 @@ impl<'de> Visitor<'de> for TextVisitor {
     }
 
     fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
-        match self.rules.accept_str(text) {
+        if self.rules.rules().sanitize.is_none() && self.rules.rules().satisfied_by(text) {
+            return Ok(text.to_owned());
+        }
+        match self.rules.rules().accept_str(text) {
             Ok(text) => Ok(text),
             Err(violation) => reject_text(violation, text).map(|()| String::new()),
         }
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {
-        let text = match self.rules.sanitize {
+        let text = match self.rules.rules().sanitize {
             None => text,
             Some(sanitizers) => sanitizers.apply_owned(text),
         };
-        match self.rules.check(&text) {
+        match self.rules.rules().check(&text) {
             Ok(()) => Ok(text),
             Err(violation) => reject_text(violation, &text).map(|()| String::new()),
         }

@@ -89,6 +89,15 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     let accepting = Literal::byte_string(&accepting);
     let stride = Literal::u32_unsuffixed(tables.stride);
     let start = Literal::u32_unsuffixed(tables.start);
+    let (shortest, longest) = tables.byte_lengths();
+    let shortest = Literal::usize_unsuffixed(shortest);
+    let longest = match longest {
+        Some(longest) => {
+            let longest = Literal::usize_unsuffixed(longest);
+            quote!(#longest)
+        }
+        None => quote!(usize::MAX),
+    };
     let counter = option(tables.counter.as_ref().map(|counter| {
         let actions = Literal::byte_string(&counter.actions);
         let states = Literal::usize_unsuffixed(counter.limits.len());
@@ -112,6 +121,18 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             }
         }
     }));
+    let wide = option(tables.wide.as_ref().map(|wide| {
+        let intervals = Literal::usize_unsuffixed(wide.starts.len());
+        let starts: Vec<u8> = wide.starts.iter().flat_map(|s| s.to_le_bytes()).collect();
+        let starts = Literal::byte_string(&starts);
+        let classes = Literal::byte_string(&wide.classes);
+        quote! {
+            #p::WideClasses {
+                starts: &#p::u32_table::<#intervals>(#starts),
+                classes: #classes,
+            }
+        }
+    }));
     quote! {
         #p::Automaton {
             classes: #classes,
@@ -119,7 +140,10 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             stride: #stride,
             accepting: #accepting,
             start: #start,
+            shortest: #shortest,
+            longest: #longest,
             counter: #counter,
+            wide: #wide,
         }
     }
 }

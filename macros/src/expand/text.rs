@@ -53,6 +53,11 @@ pub fn expand(container: &Container) -> FamilyImpls {
         .then(|| quote!(Self::CHECK.check(&inner)?;));
     let impls = quote! {
         #[automatically_derived]
+        impl #p::HasTextRules for #ident {
+            const TEXT_RULES: &'static #p::TextRules = Self::RULES;
+        }
+
+        #[automatically_derived]
         impl ::core::convert::TryFrom<&str> for #ident {
             type Error = #p::Violation;
 
@@ -128,7 +133,7 @@ pub fn expand(container: &Container) -> FamilyImpls {
         rules_ty: quote!(#p::TextRules),
         rules_value: rules::text(&p, Some(r), sensitive),
         check: quote!(let inner = Self::RULES.accept_string(inner)?;),
-        deserialize: quote!(#p::deserialize_text(deserializer, Self::RULES)),
+        deserialize: quote!(#p::deserialize_text(deserializer, #p::RulesOf::<Self>::NEW)),
         inherent,
         impls,
         display: Some(quote!(f.write_str(&self.0))),

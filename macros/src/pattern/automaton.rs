@@ -1,6 +1,7 @@
 //! Builds the DFA of a parsed pattern by derivatives of its term, minimizes it, and flattens it
 //! into the tables that `constrained::Automaton` walks.
 
+use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
 use super::node::Node;
 use super::term::{Context, Id, Mark, NOTHING, Region, Terms};
@@ -25,6 +26,25 @@ pub struct Tables {
     pub start: u32,
     /// The register of counted loops, when the pattern has one.
     pub counter: Option<Counter>,
+    /// Present when the automaton reads characters rather than bytes: `classes` then holds the
+    /// classes of ASCII characters, and these intervals the classes of all others.
+    pub wide: Option<WideClasses>,
+}
+
+/// The classes of characters beyond ASCII, for an automaton over characters.
+#[derive(Debug)]
+pub struct WideClasses {
+    /// Sorted interval starts, the first 0x80; an interval runs to the next start.
+    pub starts: Vec<u32>,
+    /// The class of each interval.
+    pub classes: Vec<u8>,
+}
+
+impl WideClasses {
+    /// The class of `c`, which is not ASCII.
+    pub fn class(&self, c: char) -> u8 {
+        self.classes[self.starts.partition_point(|&s| s <= u32::from(c)) - 1]
+    }
 }
 
 /// How a DFA with a counted loop drives its register.
@@ -44,8 +64,21 @@ impl Tables {
     pub fn matches(&self, input: &str) -> bool {
         let mut state = self.start;
         let mut register = 0u32;
-        for &byte in input.as_bytes() {
-            let index = (state + u32::from(self.classes[byte as usize])) as usize;
+        let symbols: Vec<u8> = match &self.wide {
+            Some(wide) => input
+                .chars()
+                .map(|c| match u8::try_from(c) {
+                    Ok(ascii) if ascii < 0x80 => self.classes[usize::from(ascii)],
+                    _ => wide.class(c),
+                })
+                .collect(),
+            None => input
+                .bytes()
+                .map(|b| self.classes[usize::from(b)])
+                .collect(),
+        };
+        for class in symbols {
+            let index = (state + u32::from(class)) as usize;
             state = self.transitions[index];
             if let Some(counter) = &self.counter {
                 match counter.actions[index] {
@@ -63,6 +96,114 @@ impl Tables {
             }
         }
         self.accepting[(state / self.stride) as usize]
+    }
+}
+
+impl Tables {
+    /// The shortest and longest input, in bytes, that can reach an accepting state (`None`:
+    /// no longest). The register is ignored and a boundary move counts as free, so for a
+    /// counting automaton these are bounds rather than exact figures: safe to reject on. Over
+    /// characters, a character counts as one byte at least and four at most.
+    pub fn byte_lengths(&self) -> (usize, Option<usize>) {
+        let (shortest, longest) = self.symbol_lengths();
+        match self.wide {
+            Some(_) => (shortest, longest.map(|l| l * 4)),
+            None => (shortest, longest),
+        }
+    }
+
+    /// [`byte_lengths`](Self::byte_lengths) in the automaton's own symbols.
+    fn symbol_lengths(&self) -> (usize, Option<usize>) {
+        let stride = self.stride as usize;
+        let n = self.accepting.len();
+        // Edges (target, bytes read): one per distinct transition, and the boundary moves.
+        let mut edges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (s, out) in edges.iter_mut().enumerate().skip(1) {
+            let mut targets: Vec<usize> = self.transitions[s * stride..(s + 1) * stride]
+                .iter()
+                .map(|&t| t as usize / stride)
+                .filter(|&t| t != 0)
+                .collect();
+            targets.sort_unstable();
+            targets.dedup();
+            out.extend(targets.into_iter().map(|t| (t, 1)));
+            if let Some(counter) = &self.counter
+                && counter.limits[s] != u32::MAX
+            {
+                out.push((counter.boundaries[s] as usize / stride, 0));
+            }
+        }
+        // The states from which input can still be accepted.
+        let mut reverse: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (s, out) in edges.iter().enumerate() {
+            for &(t, _) in out {
+                reverse[t].push(s);
+            }
+        }
+        let mut live: Vec<bool> = self.accepting.clone();
+        let mut stack: Vec<usize> = (0..n).filter(|&s| live[s]).collect();
+        while let Some(t) = stack.pop() {
+            for &s in &reverse[t] {
+                if !live[s] {
+                    live[s] = true;
+                    stack.push(s);
+                }
+            }
+        }
+        let start = self.start as usize / stride;
+        if start == 0 || !live[start] {
+            return (0, Some(0));
+        }
+        // Shortest: breadth-first, boundary moves at the front of the queue.
+        let mut distance = vec![usize::MAX; n];
+        let mut queue = std::collections::VecDeque::from([start]);
+        distance[start] = 0;
+        let mut shortest = usize::MAX;
+        while let Some(s) = queue.pop_front() {
+            if self.accepting[s] {
+                shortest = shortest.min(distance[s]);
+            }
+            for &(t, cost) in &edges[s] {
+                if live[t] && distance[s] + cost < distance[t] {
+                    distance[t] = distance[s] + cost;
+                    if cost == 0 {
+                        queue.push_front(t);
+                    } else {
+                        queue.push_back(t);
+                    }
+                }
+            }
+        }
+        // Longest: none when a cycle of live states is reachable; otherwise by depth-first order.
+        let mut longest = vec![None::<usize>; n];
+        let mut on_path = vec![false; n];
+        let mut frames: Vec<(usize, usize)> = vec![(start, 0)];
+        on_path[start] = true;
+        while let Some(frame) = frames.last_mut() {
+            let s = frame.0;
+            if let Some(&(t, _)) = edges[s].get(frame.1) {
+                frame.1 += 1;
+                if !live[t] || longest[t].is_some() {
+                    continue;
+                }
+                if on_path[t] {
+                    return (shortest, None);
+                }
+                on_path[t] = true;
+                frames.push((t, 0));
+                continue;
+            }
+            frames.pop();
+            on_path[s] = false;
+            let mut best = if self.accepting[s] { Some(0) } else { None };
+            for &(t, cost) in &edges[s] {
+                if let Some(rest) = longest[t].filter(|_| live[t]) {
+                    best = Some(best.map_or(rest + cost, |b: usize| b.max(rest + cost)));
+                }
+            }
+            longest[s] = Some(best.unwrap_or(0));
+        }
+        (shortest, longest[start])
     }
 }
 
@@ -90,10 +231,23 @@ enum Stop {
 /// Builds the tables of a whole-value match of `node`: `Ok(None)` when the automaton would be
 /// past the size budget. Long repetitions of one class are counted in a register when at most
 /// one of them is ever under way; otherwise they are unrolled into states.
+///
+/// The automaton reads UTF-8 bytes, unless that is past the budget and reading characters is not
+/// (classes far beyond ASCII multiply the states by their UTF-8 partial states).
 pub fn build(node: &Node) -> Result<Option<Tables>, String> {
-    match construct(node, true) {
+    if let Some(tables) = build_over(node, None)? {
+        return Ok(Some(tables));
+    }
+    match Alphabet::of(node) {
+        Some(alphabet) => build_over(node, Some(&alphabet)),
+        None => Ok(None),
+    }
+}
+
+fn build_over(node: &Node, alphabet: Option<&Alphabet>) -> Result<Option<Tables>, String> {
+    match construct(node, true, alphabet) {
         Ok(tables) => Ok(Some(tables)),
-        Err(Stop::Ambiguous) => match construct(node, false) {
+        Err(Stop::Ambiguous) => match construct(node, false, alphabet) {
             Ok(tables) => Ok(Some(tables)),
             Err(Stop::Error(message)) => Err(message),
             Err(_) => Ok(None),
@@ -103,10 +257,17 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
     }
 }
 
-fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
+fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result<Tables, Stop> {
     let mut terms = Terms::new();
     terms.counting = counting;
+    terms.alphabet = alphabet.cloned();
     let top = terms.convert_pattern(node).map_err(Stop::Error)?;
+    if terms.unmapped {
+        // A class the alphabet does not cover: not this pattern's automaton, so none at all.
+        return Err(Stop::OverBudget);
+    }
+    // Over characters, the "bytes" are the alphabet's symbols.
+    let symbols = alphabet.map_or(256, Alphabet::len);
 
     // Byte classes: bytes no byte set of the pattern tells apart share a class.
     let mut classes = [0u8; 256];
@@ -119,7 +280,7 @@ fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
         // every pattern, so it stays cheap even when the derive is built unoptimized.
         let mut split = [u16::MAX; 512];
         let mut next = 0usize;
-        for byte in 0..=255u8 {
+        for byte in (0..=255u8).take(symbols) {
             let inside = set[usize::from(byte >> 6)] & (1 << (byte & 63)) != 0;
             let key = usize::from(classes[byte as usize]) * 2 + usize::from(inside);
             if split[key] == u16::MAX {
@@ -131,7 +292,7 @@ fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
         count = next;
     }
     let mut representatives = vec![0u8; count];
-    for byte in (0..=255u8).rev() {
+    for byte in (0..=255u8).take(symbols).rev() {
         representatives[classes[byte as usize] as usize] = byte;
     }
     let stride = count;
@@ -267,6 +428,7 @@ fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
         accepting,
         start: (start_number * stride) as u32,
         counter: None,
+        wide: None,
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
     let tables = if counted {
@@ -280,7 +442,18 @@ fn construct(node: &Node, counting: bool) -> Result<Tables, Stop> {
     if !tables.accepting.contains(&true) {
         return Err(Stop::Error("the pattern matches no string at all".into()));
     }
-    Ok(tables)
+    Ok(match alphabet {
+        // Symbol → class becomes character → class, which is what the walk looks up.
+        Some(alphabet) => {
+            let (starts, classes) = alphabet.wide_classes(&tables.classes);
+            Tables {
+                classes: alphabet.ascii_classes(&tables.classes),
+                wide: Some(WideClasses { starts, classes }),
+                ..tables
+            }
+        }
+        None => tables,
+    })
 }
 
 /// Merges states no input tells apart (Hopcroft's partition refinement, `O(n·k·log n)`), keeping
@@ -389,5 +562,6 @@ fn minimize(tables: Tables) -> Tables {
         accepting,
         start: if queue.is_empty() { 0 } else { stride as u32 },
         counter: None,
+        wide: None,
     }
 }

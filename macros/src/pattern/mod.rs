@@ -3,6 +3,7 @@
 //! ([`term`], [`automaton`]), and reported as a compile error when it is invalid, uses a
 //! backreference or matches nothing.
 
+mod alphabet;
 mod automaton;
 #[cfg(test)]
 mod corpus;
@@ -79,6 +80,43 @@ mod tests {
             .tables
             .unwrap()
             .matches(input)
+    }
+
+    fn byte_lengths(pattern: &str) -> (usize, Option<usize>) {
+        compile(pattern).unwrap().tables.unwrap().byte_lengths()
+    }
+
+    #[test]
+    fn byte_length_bounds() {
+        assert_eq!(byte_lengths("farm-[0-9a-f]{32}"), (37, Some(37)));
+        assert_eq!(byte_lengths("a|bcd|"), (0, Some(3)));
+        assert_eq!(byte_lengths("x(ab)*y"), (2, None));
+        assert_eq!(byte_lengths("[a-z]{2,5}é"), (4, Some(7)));
+        assert_eq!(byte_lengths(".{2}"), (2, Some(8)));
+        // Counting automata: a bound, not exact (the register is ignored).
+        assert_eq!(byte_lengths("a.{100,200}b"), (3, None));
+        assert_eq!(byte_lengths("(?=.{1,5}$)a.*"), (1, Some(17)));
+    }
+
+    #[test]
+    fn wide_classes_read_characters_when_bytes_are_past_the_budget() {
+        let pattern = r"\p{L}+(?:\.\p{L}+){0,2}";
+        let tables = compile(pattern).unwrap().tables.unwrap();
+        assert!(tables.wide.is_some(), "{pattern} reads characters");
+        assert!(tables.matches("héllo.wörld.日本"));
+        assert!(tables.matches("𐐀"));
+        assert!(!tables.matches("a..b"));
+        assert!(!tables.matches("a.b.c.d"));
+        assert!(!tables.matches("a1"));
+        assert!(!tables.matches(""));
+        // Still over bytes when that fits.
+        assert!(compile(r"\p{L}+").unwrap().tables.unwrap().wide.is_none());
+        // `$` and `\b` test classes of their own, which the alphabet covers.
+        let tables = compile(r"^\P{C}*.\P{C}*$").unwrap().tables.unwrap();
+        assert!(tables.wide.is_some());
+        assert!(tables.matches("ab\u{2028}"));
+        assert!(!tables.matches("é\u{0085}"));
+        assert!(!tables.matches("ab\u{2028}\n"));
     }
 
     #[test]

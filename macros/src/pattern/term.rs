@@ -10,8 +10,9 @@
 //! `Σ*·y` derived alongside the main term, and whether it currently accepts is part of the
 //! context a derivative is taken in, with whether the position is the start.
 
+use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
-use regex_syntax::hir::ClassUnicode;
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 use regex_syntax::utf8::Utf8Sequences;
 
 use super::node::{Assertion, Node};
@@ -155,6 +156,12 @@ pub struct Terms {
     pub counting: bool,
     /// Terms interned so far: the measure of work the size budget bounds.
     pub work: usize,
+    /// The character alphabet, when the terms run over characters rather than UTF-8 bytes:
+    /// a "byte" is then a symbol of it.
+    pub alphabet: Option<Alphabet>,
+    /// Whether a class did not fit the alphabet (it was built from other classes): the terms
+    /// are then not the pattern's.
+    pub unmapped: bool,
 }
 
 impl Terms {
@@ -171,6 +178,8 @@ impl Terms {
             counted: Vec::new(),
             counting: false,
             work: 0,
+            alphabet: None,
+            unmapped: false,
         };
         terms.intern(Term::Nothing);
         terms.intern(Term::Eps);
@@ -384,8 +393,18 @@ impl Terms {
         Ok(self.trackers.len() as u32 - 1)
     }
 
-    /// One character of `class`, as the alternation of its UTF-8 byte sequences.
+    /// One character of `class`: its symbols under the character alphabet, or else the
+    /// alternation of its UTF-8 byte sequences.
     pub fn class(&mut self, class: &ClassUnicode) -> Id {
+        if let Some(alphabet) = &self.alphabet {
+            return match alphabet.symbols_of(class) {
+                Some(set) => self.bytes(set),
+                None => {
+                    self.unmapped = true;
+                    NOTHING
+                }
+            };
+        }
         let mut branches = Vec::new();
         for range in class.iter() {
             for sequence in Utf8Sequences::new(range.start(), range.end()) {
@@ -511,13 +530,6 @@ impl Terms {
     }
 
     fn assertion(&mut self, assertion: Assertion, in_behind: bool) -> Result<Id, String> {
-        let class = |terms: &mut Self, ranges: &[(char, char)]| {
-            terms.class(&ClassUnicode::new(
-                ranges
-                    .iter()
-                    .map(|&(a, b)| regex_syntax::hir::ClassUnicodeRange::new(a, b)),
-            ))
-        };
         Ok(match assertion {
             Assertion::Start => self.intern(Term::Start),
             Assertion::End | Assertion::LineEnd if in_behind => {
@@ -529,14 +541,9 @@ impl Terms {
                 // but never between `\r` and `\n`.
                 let end = self.intern(Term::End);
                 let at_end = self.ahead(end, false);
-                let single = class(
-                    self,
-                    &[('\r', '\r'), ('\u{85}', '\u{85}'), ('\u{2028}', '\u{2029}')],
-                );
+                let [single, cr, lf] = line_terminators().map(|class| self.class(&class));
                 let single = self.concat(single, end);
                 let before_single = self.ahead(single, false);
-                let cr = class(self, &[('\r', '\r')]);
-                let lf = class(self, &[('\n', '\n')]);
                 let after_cr = self.tracker(cr)?;
                 let not_after_cr = self.behind(after_cr, true);
                 let lf_end = self.concat(lf, end);
@@ -551,11 +558,7 @@ impl Terms {
                 if in_behind {
                     return Err(LOOK_AHEAD_IN_BEHIND.into());
                 }
-                // Java's `\b` reads letters and digits as Unicode does (`Character
-                // .isLetterOrDigit`), unlike its ASCII `\w`.
-                let mut word = super::java::property("LD")?;
-                word.push(regex_syntax::hir::ClassUnicodeRange::new('_', '_'));
-                let word = self.class(&word);
+                let word = self.class(&word_characters()?);
                 let tracker = self.tracker(word)?;
                 let after_word = self.behind(tracker, false);
                 let not_after_word = self.behind(tracker, true);
@@ -908,6 +911,27 @@ impl Terms {
             None => NOTHING,
         }
     }
+}
+
+/// The classes `$` tests: the terminators that end a line alone (`\r`, U+0085, U+2028,
+/// U+2029), `\r`, and `\n`.
+pub fn line_terminators() -> [ClassUnicode; 3] {
+    let class = |ranges: &[(char, char)]| {
+        ClassUnicode::new(ranges.iter().map(|&(a, b)| ClassUnicodeRange::new(a, b)))
+    };
+    [
+        class(&[('\r', '\r'), ('\u{85}', '\u{85}'), ('\u{2028}', '\u{2029}')]),
+        class(&[('\r', '\r')]),
+        class(&[('\n', '\n')]),
+    ]
+}
+
+/// The characters `\b` counts as word characters: Java reads letters and digits as Unicode does
+/// (`Character.isLetterOrDigit`), unlike its ASCII `\w`, and adds `_`.
+pub fn word_characters() -> Result<ClassUnicode, String> {
+    let mut word = super::java::property("LD")?;
+    word.push(ClassUnicodeRange::new('_', '_'));
+    Ok(word)
 }
 
 const LOOK_AHEAD_IN_BEHIND: &str = "a look-ahead, `$`, `\\z` or `\\b` inside a look-behind is not \

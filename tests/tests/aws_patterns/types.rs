@@ -717,6 +717,11 @@ pub struct P192(String);
 pub struct P193(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "(?:\\p{L}+:\\p{L}+:\\p{L}+(?:\\.\\p{L}+){0,3}|\\p{L}+(?:\\.\\p{L}+){0,2})"
+)]
+pub struct P194(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "(?:^[\\d\\w\\-_\\.+]*$)|(?:^arn:aws(-\\w+)*:[\\w\\d-]+:([\\w\\d-]*)?:[\\w\\d_-]*([:/].+)*$)"
 )]
 pub struct P195(String);
@@ -742,6 +747,9 @@ pub struct P199(String);
 )]
 pub struct P200(String);
 #[derive(Constrained)]
+#[constrained(pattern = "(?=.{0,256}$)([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)")]
+pub struct P201(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "(?=.{0,80}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
 )]
@@ -754,6 +762,9 @@ pub struct P203(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(?=.{1,1024}$)(https)://([^/]+)/(.+)")]
 pub struct P204(String);
+#[derive(Constrained)]
+#[constrained(pattern = "(?=.{1,128}$)([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)")]
+pub struct P205(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "(?=.{1,255}$)([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*"
@@ -788,6 +799,11 @@ pub struct P213(String);
     pattern = "(?=^.{3,63}$)(?!^(\\d+\\.)+\\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$)"
 )]
 pub struct P214(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "(?=^.{8,64}$)((?=.*\\d)(?=.*[A-Z])(?=.*[a-z])|(?=.*\\d)(?=.*[^A-Za-z0-9\\s])(?=.*[a-z])|(?=.*[^A-Za-z0-9\\s])(?=.*[A-Z])(?=.*[a-z])|(?=.*\\d)(?=.*[A-Z])(?=.*[^A-Za-z0-9\\s]))^.*"
+)]
+pub struct P215(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "(?i)\\A(?:(?:https?://|mailto:)\\S*<<\\$.+?>>\\S*|https?://[a-z\\d.-]+\\.[a-z]{2,63}(?::\\d+)?(?:[/?#][^\\s]*)?|mailto:[^\\s@]+@[a-z\\d.-]+\\.[a-z]{2,63})\\z"
@@ -1526,6 +1542,11 @@ pub struct P429(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(^$)|^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$")]
 pub struct P430(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "(^$|(?!.*\\/aws-service-role\\/.*)arn:aws:iam:[A-Za-z0-9_\\/.-]{0,63}:[A-Za-z0-9_\\/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_\\/+=,@.-]{0,1023})"
+)]
+pub struct P431(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(^$|[\\s\\S]*\\S[\\s\\S]*)")]
 pub struct P432(String);
@@ -2353,6 +2374,11 @@ pub struct P627(String);
 #[constrained(pattern = "(linux|windows|all)")]
 pub struct P628(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "(localhost)$|^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$|(?=^[a-zA-Z0-9\\.\\*-]{4,253}$)(?!.*\\.-)(?!.*-\\.)(?!.*\\.\\.)(?!.*[^\\.]{64,})^(\\*\\.)?(?![-\\.\\*])[^\\*]{1,}\\.(\\*|(?!.*--)(?=.*[a-zA-Z])[^\\*]{1,}[^\\*-])"
+)]
+pub struct P629(String);
+#[derive(Constrained)]
 #[constrained(pattern = "(mcc|lmcc)-[a-z0-9]{8}")]
 pub struct P630(String);
 #[derive(Constrained)]
@@ -2554,6 +2580,11 @@ pub struct P684(String);
 pub struct P685(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = ".*(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r  ]+).*"
+)]
+pub struct P686(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = ".*(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|^[a-zA-Z_0-9+=,.@-]+$|^arn:aws:iam::\\d{12}:.+$).*"
 )]
 pub struct P687(String);
@@ -2563,6 +2594,11 @@ pub struct P688(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".*(^[0-9-,]+$|(^$)).*")]
 pub struct P689(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = ".*(^[a-zA-Z0-9][a-zA-Z0-9\\-]*$)|(^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:custom-model/(imported)/[a-z0-9]{12}$)|(^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:([0-9]{12}|)((:(fine-tuning-job|model-customization-job|custom-model)/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([a-z0-9-]{1,63}[.]){0,2}[a-z0-9-]{1,63}([:][a-z0-9-]{1,63}){0,2}(/[a-z0-9]{12})$)|(:guardrail/[a-z0-9]+$)|(:automated-reasoning-policy/[a-zA-Z0-9]+(:[a-zA-Z0-9]+)?$)|(:(inference-profile|application-inference-profile)/[a-zA-Z0-9-:.]+$)|(:(provisioned-model|model-invocation-job|model-evaluation-job|evaluation-job|model-import-job|imported-model|async-invoke|provisioned-model-v2|provisioned-model-reservation|prompt-router|custom-model-deployment)/[a-z0-9]{12}$))).*"
+)]
+pub struct P690(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".*(^\\d{12}$)|(^o-[a-z0-9]{10,32}$).*")]
 pub struct P691(String);
@@ -2738,6 +2774,11 @@ pub struct P744(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".*\\\\S.*")]
 pub struct P745(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = ".*\\b[a-f0-9]{8}\\b-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-\\b[a-f0-9]{12}\\b.*"
+)]
+pub struct P746(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".*\\d+.*")]
 pub struct P747(String);
@@ -4489,6 +4530,11 @@ pub struct P1313(String);
     pattern = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
 )]
 pub struct P1314(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*"
+)]
+pub struct P1315(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+")]
 pub struct P1316(String);
@@ -7181,6 +7227,12 @@ pub struct P2191(String);
 #[constrained(pattern = "\\p{ASCII}{1,256}")]
 pub struct P2192(String);
 #[derive(Constrained)]
+#[constrained(pattern = "\\p{L}+(?:(\\.|\\_)\\p{L}+){0,2}")]
+pub struct P2193(String);
+#[derive(Constrained)]
+#[constrained(pattern = "\\p{L}+(?:\\.\\p{L}+){0,2}")]
+pub struct P2194(String);
+#[derive(Constrained)]
 #[constrained(pattern = "\\p{L}[\\p{L}\\p{M}0-9_]*( [\\p{L}\\p{M}0-9_]+)*")]
 pub struct P2195(String);
 #[derive(Constrained)]
@@ -7954,6 +8006,12 @@ pub struct P2419(String);
     pattern = "^([\\d]{4})\\-(1[0-2]|0[1-9])\\-(3[01]|0[1-9]|[12][\\d])T(2[0-3]|[01][\\d]):([0-5][\\d]):([0-5][\\d])Z$"
 )]
 pub struct P2422(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^([\\p{L}\\p{N}_.:\\/=+\\-@()']+[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@()']*)$")]
+pub struct P2423(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^([\\p{L}\\p{N}_.:\\/=+\\-@,()']+[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@,()']*)$")]
+pub struct P2424(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^([\\p{L}\\p{Z}\\p{N}\\p{P}\\p{M}]*)$")]
 pub struct P2425(String);
@@ -10430,6 +10488,9 @@ pub struct P3205(String);
 #[constrained(pattern = "^\\P{C}*$")]
 pub struct P3206(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^\\P{C}*.\\P{C}*$")]
+pub struct P3207(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^\\S(.*\\S)?$")]
 pub struct P3208(String);
 #[derive(Constrained)]
@@ -12868,6 +12929,16 @@ pub struct P3838(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:.+:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}")]
 pub struct P3839(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:.{1,63}:mpa:::aws:policy/[a-zA-Z0-9_\\.-]{1,1023}/[a-zA-Z0-9_\\.-]{1,1023}"
+)]
+pub struct P3840(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:.{1,63}:mpa:::aws:policy/[a-zA-Z0-9_\\.-]{1,1023}/[a-zA-Z0-9_\\.-]{1,1023}/(?:[\\d]+|\\$DEFAULT)"
+)]
+pub struct P3841(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:.{16,2044}")]
 pub struct P3842(String);
@@ -15858,6 +15929,16 @@ pub struct P4576(String);
 #[constrained(pattern = "cr-[0-9a-z]+")]
 pub struct P4577(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "cron\\((\\b[0-5]?[0-9]\\b) ([*]|\\b2[0-3]\\b|\\b[0-1]?[0-9]\\b) ([-?*,/\\dLW]){1,83} ([-*,/\\d]|[a-zA-Z]{3}){1,23} ([-?#*,/\\dL]|[a-zA-Z]{3}){1,13} ([^\\)]+)\\)"
+)]
+pub struct P4578(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "cron\\((\\b[0-5]?[0-9]\\b) (\\b2[0-3]\\b|\\b[0-1]?[0-9]\\b) ([-?*,/\\dLW]){1,83} ([-*,/\\d]|[a-zA-Z]{3}){1,23} ([-?#*,/\\dL]|[a-zA-Z]{3}){1,13} ([^\\)]+)\\)"
+)]
+pub struct P4579(String);
+#[derive(Constrained)]
 #[constrained(pattern = "cron\\([^\\n]{11,100}\\)")]
 pub struct P4580(String);
 #[derive(Constrained)]
@@ -17341,6 +17422,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     ),
     (P193::RULES.pattern, "(?:[a-z][a-z0-9-]{0,30})?"),
     (
+        P194::RULES.pattern,
+        "(?:\\p{L}+:\\p{L}+:\\p{L}+(?:\\.\\p{L}+){0,3}|\\p{L}+(?:\\.\\p{L}+){0,2})",
+    ),
+    (
         P195::RULES.pattern,
         "(?:^[\\d\\w\\-_\\.+]*$)|(?:^arn:aws(-\\w+)*:[\\w\\d-]+:([\\w\\d-]*)?:[\\w\\d_-]*([:/].+)*$)",
     ),
@@ -17362,6 +17447,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "(?=.{0,2048}$)arn:aws:iam::\\d{12}:role/([-+=,.@_a-zA-Z0-9]+/)*[-+=,.@_a-zA-Z0-9]{1,64}",
     ),
     (
+        P201::RULES.pattern,
+        "(?=.{0,256}$)([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+    ),
+    (
         P202::RULES.pattern,
         "(?=.{0,80}$)[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?",
     ),
@@ -17370,6 +17459,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "(?=.{1,1000}$)arn:[\\w+=/,.@-]+:partnercentral:[\\w+=/,.@-]*:[0-9]{12}:catalog/([a-zA-Z]+)/[\\w+=,.@-]+(/[\\w+=,.@-]+)*",
     ),
     (P204::RULES.pattern, "(?=.{1,1024}$)(https)://([^/]+)/(.+)"),
+    (
+        P205::RULES.pattern,
+        "(?=.{1,128}$)([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)",
+    ),
     (
         P206::RULES.pattern,
         "(?=.{1,255}$)([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*",
@@ -17401,6 +17494,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P214::RULES.pattern,
         "(?=^.{3,63}$)(?!^(\\d+\\.)+\\d+$)(^(([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])\\.)*([a-z0-9]|[a-z0-9][a-z0-9\\-]*[a-z0-9])$)",
+    ),
+    (
+        P215::RULES.pattern,
+        "(?=^.{8,64}$)((?=.*\\d)(?=.*[A-Z])(?=.*[a-z])|(?=.*\\d)(?=.*[^A-Za-z0-9\\s])(?=.*[a-z])|(?=.*[^A-Za-z0-9\\s])(?=.*[A-Z])(?=.*[a-z])|(?=.*\\d)(?=.*[A-Z])(?=.*[^A-Za-z0-9\\s]))^.*",
     ),
     (
         P216::RULES.pattern,
@@ -17907,6 +18004,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "(^$)|(^arn:(aws|aws-cn|aws-us-gov):iam::\\d{12}:role/([\\w+=,.@-]{1,512}[/:])*([\\w+=,.@-]{1,64})$)",
     ),
     (P430::RULES.pattern, "(^$)|^[0-9A-Za-z]+[0-9A-Za-z_\\-]*$"),
+    (
+        P431::RULES.pattern,
+        "(^$|(?!.*\\/aws-service-role\\/.*)arn:aws:iam:[A-Za-z0-9_\\/.-]{0,63}:[A-Za-z0-9_\\/.-]{0,63}:[A-Za-z0-9][A-Za-z0-9:_\\/+=,@.-]{0,1023})",
+    ),
     (P432::RULES.pattern, "(^$|[\\s\\S]*\\S[\\s\\S]*)"),
     (
         P433::RULES.pattern,
@@ -18547,6 +18648,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P626::RULES.pattern, "(lambda:[*]|lambda:[a-zA-Z]+|[*])"),
     (P627::RULES.pattern, "(linux|windows)"),
     (P628::RULES.pattern, "(linux|windows|all)"),
+    (
+        P629::RULES.pattern,
+        "(localhost)$|^((25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$|(?=^[a-zA-Z0-9\\.\\*-]{4,253}$)(?!.*\\.-)(?!.*-\\.)(?!.*\\.\\.)(?!.*[^\\.]{64,})^(\\*\\.)?(?![-\\.\\*])[^\\*]{1,}\\.(\\*|(?!.*--)(?=.*[a-zA-Z])[^\\*]{1,}[^\\*-])",
+    ),
     (P630::RULES.pattern, "(mcc|lmcc)-[a-z0-9]{8}"),
     (
         P631::RULES.pattern,
@@ -18703,6 +18808,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         ".*(^(([A-Za-z])+([0-9A-Za-z\\-\\_])+)$).*",
     ),
     (
+        P686::RULES.pattern,
+        ".*(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r  ]+).*",
+    ),
+    (
         P687::RULES.pattern,
         ".*(^([0-9a-f]{10}-|)[A-Fa-f0-9]{8}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{4}-[A-Fa-f0-9]{12}$|^[a-zA-Z_0-9+=,.@-]+$|^arn:aws:iam::\\d{12}:.+$).*",
     ),
@@ -18711,6 +18820,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         ".*(^/[a-zA-Z0-9@:%_+.~#?&/=-]*$|(^$)).*",
     ),
     (P689::RULES.pattern, ".*(^[0-9-,]+$|(^$)).*"),
+    (
+        P690::RULES.pattern,
+        ".*(^[a-zA-Z0-9][a-zA-Z0-9\\-]*$)|(^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:custom-model/(imported)/[a-z0-9]{12}$)|(^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:([0-9]{12}|)((:(fine-tuning-job|model-customization-job|custom-model)/[a-z0-9-]{1,63}[.]{1}[a-z0-9-]{1,63}([a-z0-9-]{1,63}[.]){0,2}[a-z0-9-]{1,63}([:][a-z0-9-]{1,63}){0,2}(/[a-z0-9]{12})$)|(:guardrail/[a-z0-9]+$)|(:automated-reasoning-policy/[a-zA-Z0-9]+(:[a-zA-Z0-9]+)?$)|(:(inference-profile|application-inference-profile)/[a-zA-Z0-9-:.]+$)|(:(provisioned-model|model-invocation-job|model-evaluation-job|evaluation-job|model-import-job|imported-model|async-invoke|provisioned-model-v2|provisioned-model-reservation|prompt-router|custom-model-deployment)/[a-z0-9]{12}$))).*",
+    ),
     (P691::RULES.pattern, ".*(^\\d{12}$)|(^o-[a-z0-9]{10,32}$).*"),
     (
         P692::RULES.pattern,
@@ -18818,6 +18931,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P743::RULES.pattern, ".*\\S.*"),
     (P744::RULES.pattern, ".*\\S.*|^$"),
     (P745::RULES.pattern, ".*\\\\S.*"),
+    (
+        P746::RULES.pattern,
+        ".*\\b[a-f0-9]{8}\\b-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-\\b[a-f0-9]{12}\\b.*",
+    ),
     (P747::RULES.pattern, ".*\\d+.*"),
     (P748::RULES.pattern, ".*\\{####\\}.*"),
     (
@@ -19661,6 +19778,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P1314::RULES.pattern,
         "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
+    ),
+    (
+        P1315::RULES.pattern,
+        "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
     ),
     (
         P1316::RULES.pattern,
@@ -21068,6 +21189,8 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P2190::RULES.pattern, "\\p{ASCII}{0,1500}"),
     (P2191::RULES.pattern, "\\p{ASCII}{0,8192}"),
     (P2192::RULES.pattern, "\\p{ASCII}{1,256}"),
+    (P2193::RULES.pattern, "\\p{L}+(?:(\\.|\\_)\\p{L}+){0,2}"),
+    (P2194::RULES.pattern, "\\p{L}+(?:\\.\\p{L}+){0,2}"),
     (
         P2195::RULES.pattern,
         "\\p{L}[\\p{L}\\p{M}0-9_]*( [\\p{L}\\p{M}0-9_]+)*",
@@ -21708,6 +21831,14 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P2422::RULES.pattern,
         "^([\\d]{4})\\-(1[0-2]|0[1-9])\\-(3[01]|0[1-9]|[12][\\d])T(2[0-3]|[01][\\d]):([0-5][\\d]):([0-5][\\d])Z$",
+    ),
+    (
+        P2423::RULES.pattern,
+        "^([\\p{L}\\p{N}_.:\\/=+\\-@()']+[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@()']*)$",
+    ),
+    (
+        P2424::RULES.pattern,
+        "^([\\p{L}\\p{N}_.:\\/=+\\-@,()']+[\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@,()']*)$",
     ),
     (
         P2425::RULES.pattern,
@@ -23087,6 +23218,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P3204::RULES.pattern, "^\\/[\\w\\.\\-\\:\\/]*$"),
     (P3205::RULES.pattern, "^\\/[^ ]*$"),
     (P3206::RULES.pattern, "^\\P{C}*$"),
+    (P3207::RULES.pattern, "^\\P{C}*.\\P{C}*$"),
     (P3208::RULES.pattern, "^\\S(.*\\S)?$"),
     (P3209::RULES.pattern, "^\\S*$"),
     (P3210::RULES.pattern, "^\\S+$"),
@@ -24946,6 +25078,14 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P3839::RULES.pattern,
         "arn:.+:sso:::instance/(?:sso)?ins-[a-zA-Z0-9-.]{16}",
+    ),
+    (
+        P3840::RULES.pattern,
+        "arn:.{1,63}:mpa:::aws:policy/[a-zA-Z0-9_\\.-]{1,1023}/[a-zA-Z0-9_\\.-]{1,1023}",
+    ),
+    (
+        P3841::RULES.pattern,
+        "arn:.{1,63}:mpa:::aws:policy/[a-zA-Z0-9_\\.-]{1,1023}/[a-zA-Z0-9_\\.-]{1,1023}/(?:[\\d]+|\\$DEFAULT)",
     ),
     (P3842::RULES.pattern, "arn:.{16,2044}"),
     (
@@ -27681,6 +27821,14 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P4575::RULES.pattern, "compliance-inquiry-[a-zA-Z0-9]{16}"),
     (P4576::RULES.pattern, "connector-[0-9a-zA-Z]{17}"),
     (P4577::RULES.pattern, "cr-[0-9a-z]+"),
+    (
+        P4578::RULES.pattern,
+        "cron\\((\\b[0-5]?[0-9]\\b) ([*]|\\b2[0-3]\\b|\\b[0-1]?[0-9]\\b) ([-?*,/\\dLW]){1,83} ([-*,/\\d]|[a-zA-Z]{3}){1,23} ([-?#*,/\\dL]|[a-zA-Z]{3}){1,13} ([^\\)]+)\\)",
+    ),
+    (
+        P4579::RULES.pattern,
+        "cron\\((\\b[0-5]?[0-9]\\b) (\\b2[0-3]\\b|\\b[0-1]?[0-9]\\b) ([-?*,/\\dLW]){1,83} ([-*,/\\d]|[a-zA-Z]{3}){1,23} ([-?#*,/\\dL]|[a-zA-Z]{3}){1,13} ([^\\)]+)\\)",
+    ),
     (P4580::RULES.pattern, "cron\\([^\\n]{11,100}\\)"),
     (
         P4581::RULES.pattern,

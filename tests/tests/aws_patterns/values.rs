@@ -77,6 +77,7 @@ pub fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -
     let mut state = automaton.start as usize;
     let mut register = 0;
     let mut bytes = Vec::new();
+    let samples = automaton.sample_characters();
     loop {
         let accepting = automaton.accepting[state / stride] != 0;
         if accepting && (bytes.len() >= limit || rng.below(8) == 0) {
@@ -88,6 +89,24 @@ pub fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -
         // Past the limit, stop at the first accepting state.
         if accepting && bytes.len() >= limit {
             return String::from_utf8(bytes).ok();
+        }
+        // Over characters: any character of a live transition.
+        if let Some(samples) = &samples {
+            let choices: Vec<char> = samples
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let next = automaton.next_state_after(state, c, &mut register.clone());
+                    next != 0 && live[next / stride]
+                })
+                .collect();
+            if choices.is_empty() {
+                return accepting.then(|| String::from_utf8(bytes).ok()).flatten();
+            }
+            let c = choices[rng.below(choices.len())];
+            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+            state = automaton.next_state_after(state, c, &mut register);
+            continue;
         }
         let choices: Vec<u8> = (0..=255u8)
             .filter(|&b| {
