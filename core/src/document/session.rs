@@ -93,6 +93,9 @@ thread_local! {
     /// Whether this run supplies members: read once per structure, so it is a plain flag with no
     /// destructor, which costs a load where the session would cost a borrow.
     static SUPPLYING: Cell<bool> = const { Cell::new(false) };
+    /// Whether a session is active: read for every string a type deserializes, so it is a plain
+    /// flag, a load where `ACTIVE` would cost a borrow.
+    static IN_SESSION: Cell<bool> = const { Cell::new(false) };
 }
 
 #[inline]
@@ -126,6 +129,7 @@ pub(crate) fn begin(limit: usize, injected: Vec<MissingMember>) -> Guard {
     };
     SUPPLYING.with(|supplying| supplying.set(!session.injected.is_empty()));
     let previous = ACTIVE.with(|active| active.borrow_mut().replace(session));
+    IN_SESSION.with(|in_session| in_session.set(true));
     Guard {
         previous,
         finished: false,
@@ -137,6 +141,7 @@ impl Guard {
     pub(crate) fn finish(mut self) -> Recorded {
         self.finished = true;
         let previous = self.previous.take();
+        IN_SESSION.with(|in_session| in_session.set(previous.is_some()));
         let session = ACTIVE.with(|active| std::mem::replace(&mut *active.borrow_mut(), previous));
         SUPPLYING.with(|supplying| supplying.set(false));
         session.map(|s| s.recorded).unwrap_or_default()
@@ -147,14 +152,16 @@ impl Drop for Guard {
     fn drop(&mut self) {
         if !self.finished {
             let previous = self.previous.take();
+            let _ = IN_SESSION.try_with(|in_session| in_session.set(previous.is_some()));
             let _ = ACTIVE.try_with(|active| *active.borrow_mut() = previous);
         }
     }
 }
 
 /// Whether a report is collecting on this thread.
+#[inline]
 pub(crate) fn active() -> bool {
-    with(|_| ()).is_some()
+    IN_SESSION.with(Cell::get)
 }
 
 /// Records `violation` at the current path, or gives it back when no session is active.

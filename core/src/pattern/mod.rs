@@ -103,12 +103,30 @@ impl Automaton {
         let mut i = 0;
         if let Some(counter) = &self.counter {
             let mut register = 0u32;
+            let reciprocal = reciprocal(self.stride);
             while i < haystack.len() {
-                state = self.step(state, haystack[i], counter, &mut register);
-                if state == 0 {
+                let class = self.classes[haystack[i] as usize] as usize;
+                let next = self.step_class(state, class, counter, &mut register, reciprocal);
+                if next == 0 {
                     return false;
                 }
                 i += 1;
+                if next == state && counter.actions[state + class] == 2 {
+                    // A counted run loops on this state: while the bytes stay in it and the
+                    // register stays short of its limit, the state is known in advance, so the
+                    // loads of one byte no longer wait for the previous one.
+                    let limit = counter.limits[state_number(state, reciprocal)];
+                    while i < haystack.len() && register + 1 < limit {
+                        let index = state + self.classes[haystack[i] as usize] as usize;
+                        if self.transitions[index] as usize != state || counter.actions[index] != 2
+                        {
+                            break;
+                        }
+                        register += 1;
+                        i += 1;
+                    }
+                }
+                state = next;
             }
             return self.accepting[state / self.stride as usize] != 0;
         }
@@ -139,6 +157,7 @@ impl Automaton {
     const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
         let mut state = self.start as usize;
         let mut register = 0u32;
+        let reciprocal = reciprocal(self.stride);
         let mut i = 0;
         while i < haystack.len() {
             let byte = haystack[i];
@@ -155,7 +174,7 @@ impl Automaton {
                 }
             };
             state = match &self.counter {
-                Some(counter) => self.step_class(state, class, counter, &mut register),
+                Some(counter) => self.step_class(state, class, counter, &mut register, reciprocal),
                 None => self.transitions[state + class] as usize,
             };
             if state == 0 {
@@ -174,16 +193,12 @@ impl Automaton {
         counter: &Counter,
         register: &mut u32,
     ) -> usize {
-        self.step_class(
-            state,
-            self.classes[byte as usize] as usize,
-            counter,
-            register,
-        )
+        let class = self.classes[byte as usize] as usize;
+        self.step_class(state, class, counter, register, reciprocal(self.stride))
     }
 
     /// The (premultiplied) state after a symbol of `class` from `state`, with the register it
-    /// counts in.
+    /// counts in; `reciprocal` is [`reciprocal`] of the stride.
     #[inline(always)]
     const fn step_class(
         &self,
@@ -191,6 +206,7 @@ impl Automaton {
         class: usize,
         counter: &Counter,
         register: &mut u32,
+        reciprocal: u64,
     ) -> usize {
         let index = state + class;
         let next = self.transitions[index] as usize;
@@ -199,7 +215,7 @@ impl Automaton {
             1 => *register = 1,
             _ => *register += 1,
         }
-        let at = next / self.stride as usize;
+        let at = state_number(next, reciprocal);
         if *register == counter.limits[at] {
             counter.boundaries[at] as usize
         } else {
@@ -221,7 +237,9 @@ impl Automaton {
                     wide.class(c as u32)
                 };
                 match &self.counter {
-                    Some(counter) => self.step_class(state, class, counter, register),
+                    Some(counter) => {
+                        self.step_class(state, class, counter, register, reciprocal(self.stride))
+                    }
                     None => self.transitions[state + class] as usize,
                 }
             }
@@ -260,6 +278,20 @@ impl Automaton {
             None => self.transitions[state + self.classes[byte as usize] as usize] as usize,
         }
     }
+}
+
+/// `⌈2³²/stride⌉`, with which [`state_number`] divides by the stride.
+const fn reciprocal(stride: u32) -> u64 {
+    (u32::MAX / stride) as u64 + 1
+}
+
+/// The state number of a premultiplied id, `id / stride`, by a multiplication: a division on
+/// every byte of a counted run was the counting walk's largest cost. Exact because ids and
+/// strides are below 2¹⁶: with `m = ⌈2³²/d⌉ = (2³² + e)/d` and `e < d`, the error `x·e/2³²`
+/// stays below `1/d` for every `x < 2¹⁶`.
+#[inline(always)]
+const fn state_number(id: usize, reciprocal: u64) -> usize {
+    ((id as u64 * reciprocal) >> 32) as usize
 }
 
 /// A `pattern` rule: the text as written, and what the derive compiled from it.
@@ -359,4 +391,20 @@ pub const fn u32_table<const N: usize>(bytes: &[u8]) -> [u32; N] {
         i += 1;
     }
     table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{reciprocal, state_number};
+
+    #[test]
+    fn state_numbers_by_multiplication_are_exact() {
+        // Classes are bytes, so a stride is at most 256; premultiplied ids fit a `u16`.
+        for stride in 1..=256u32 {
+            let r = reciprocal(stride);
+            for id in 0..=u16::MAX as usize {
+                assert_eq!(state_number(id, r), id / stride as usize, "{id} / {stride}");
+            }
+        }
+    }
 }

@@ -194,6 +194,12 @@ pub fn deserialize_text<'de, D: Deserializer<'de>>(
     deserializer: D,
     rules: impl TextRulesSource,
 ) -> Result<String, D::Error> {
+    // Outside a report, a value that may be echoed needs no wrapper: the result goes straight to
+    // the caller. Each wrapper moved the result once more, and reading back a result just
+    // written piecewise stalls the processor, which cost measurable time per string.
+    if !rules.rules().sensitive && !session::active() {
+        return deserializer.deserialize_str(TextVisitor { rules });
+    }
     sensitive::read(rules.rules().sensitive, || {
         session::recover_missing(
             deserializer.deserialize_str(TextVisitor { rules }),

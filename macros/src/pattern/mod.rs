@@ -1,6 +1,7 @@
 //! Compiles a `pattern = "…"` attribute into DFA tables when the derive expands: the pattern is
 //! parsed with Java's meaning ([`java`]), turned into terms whose derivatives are the DFA's states
-//! ([`term`], [`automaton`]), and reported as a compile error when it is invalid, uses a
+//! ([`term`], [`automaton`]) over UTF-8 bytes, or over characters ([`alphabet`]) when that is
+//! what keeps it within budget, and reported as a compile error when it is invalid, uses a
 //! backreference or matches nothing.
 
 mod alphabet;
