@@ -133,6 +133,7 @@ impl Automaton {
         // The dead state only leads to itself, so it is enough to look for it every four
         // bytes: fewer branches on the path every byte takes.
         while i + 4 <= haystack.len() {
+            let before = state;
             state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
             state =
                 self.transitions[state + self.classes[haystack[i + 1] as usize] as usize] as usize;
@@ -144,6 +145,18 @@ impl Automaton {
                 return false;
             }
             i += 4;
+            if state == before {
+                // Most likely a state that loops on itself (`.*`, `[^:]*`): while the bytes keep
+                // it, the state is known in advance, so each byte's loads no longer wait for the
+                // previous byte's.
+                while i < haystack.len()
+                    && self.transitions[state + self.classes[haystack[i] as usize] as usize]
+                        as usize
+                        == state
+                {
+                    i += 1;
+                }
+            }
         }
         while i < haystack.len() {
             state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
