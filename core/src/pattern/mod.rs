@@ -24,6 +24,9 @@ pub struct Automaton {
     pub transitions: &'static [u16],
     /// The number of classes: the length of one row of `transitions`, in entries.
     pub stride: u32,
+    /// [`Automaton::reciprocal_of`]`(stride)`, with which the walk turns a premultiplied id into
+    /// a state number by a multiplication rather than a division.
+    pub stride_reciprocal: u64,
     /// `accepting[state / stride]` is non-zero when input that ends in this state matches.
     pub accepting: &'static [u8],
     /// The (premultiplied) state before any input.
@@ -89,6 +92,19 @@ pub struct Counter {
 }
 
 impl Automaton {
+    /// `⌈2³²/stride⌉`: the `stride_reciprocal` of an automaton whose rows are `stride` entries
+    /// long (at least 1).
+    ///
+    /// ```
+    /// use constrained::Automaton;
+    ///
+    /// assert_eq!(Automaton::reciprocal_of(1), 1 << 32);
+    /// assert_eq!(Automaton::reciprocal_of(3), 1_431_655_766);
+    /// ```
+    pub const fn reciprocal_of(stride: u32) -> u64 {
+        (u32::MAX / stride) as u64 + 1
+    }
+
     /// Whether the automaton accepts the whole of `haystack`.
     ///
     /// Usable in `const` context, so a literal can be checked at compile time.
@@ -103,10 +119,9 @@ impl Automaton {
         let mut i = 0;
         if let Some(counter) = &self.counter {
             let mut register = 0u32;
-            let reciprocal = reciprocal(self.stride);
             while i < haystack.len() {
                 let class = self.classes[haystack[i] as usize] as usize;
-                let next = self.step_class(state, class, counter, &mut register, reciprocal);
+                let next = self.step_class(state, class, counter, &mut register);
                 if next == 0 {
                     return false;
                 }
@@ -115,7 +130,7 @@ impl Automaton {
                     // A counted run loops on this state: while the bytes stay in it and the
                     // register stays short of its limit, the state is known in advance, so the
                     // loads of one byte no longer wait for the previous one.
-                    let limit = counter.limits[state_number(state, reciprocal)];
+                    let limit = counter.limits[state_number(state, self.stride_reciprocal)];
                     while i < haystack.len() && register + 1 < limit {
                         let index = state + self.classes[haystack[i] as usize] as usize;
                         if self.transitions[index] as usize != state || counter.actions[index] != 2
@@ -128,7 +143,7 @@ impl Automaton {
                 }
                 state = next;
             }
-            return self.accepting[state / self.stride as usize] != 0;
+            return self.accepting[state_number(state, self.stride_reciprocal)] != 0;
         }
         // The dead state only leads to itself, so it is enough to look for it every four
         // bytes: fewer branches on the path every byte takes.
@@ -162,7 +177,7 @@ impl Automaton {
             state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
             i += 1;
         }
-        self.accepting[state / self.stride as usize] != 0
+        self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
 
     /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
@@ -170,7 +185,6 @@ impl Automaton {
     const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
         let mut state = self.start as usize;
         let mut register = 0u32;
-        let reciprocal = reciprocal(self.stride);
         let mut i = 0;
         while i < haystack.len() {
             let byte = haystack[i];
@@ -187,14 +201,14 @@ impl Automaton {
                 }
             };
             state = match &self.counter {
-                Some(counter) => self.step_class(state, class, counter, &mut register, reciprocal),
+                Some(counter) => self.step_class(state, class, counter, &mut register),
                 None => self.transitions[state + class] as usize,
             };
             if state == 0 {
                 return false;
             }
         }
-        self.accepting[state / self.stride as usize] != 0
+        self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
 
     /// The (premultiplied) state after `byte` from `state`, with the register it counts in.
@@ -207,11 +221,11 @@ impl Automaton {
         register: &mut u32,
     ) -> usize {
         let class = self.classes[byte as usize] as usize;
-        self.step_class(state, class, counter, register, reciprocal(self.stride))
+        self.step_class(state, class, counter, register)
     }
 
     /// The (premultiplied) state after a symbol of `class` from `state`, with the register it
-    /// counts in; `reciprocal` is [`reciprocal`] of the stride.
+    /// counts in.
     #[inline(always)]
     const fn step_class(
         &self,
@@ -219,7 +233,6 @@ impl Automaton {
         class: usize,
         counter: &Counter,
         register: &mut u32,
-        reciprocal: u64,
     ) -> usize {
         let index = state + class;
         let next = self.transitions[index] as usize;
@@ -228,7 +241,7 @@ impl Automaton {
             1 => *register = 1,
             _ => *register += 1,
         }
-        let at = state_number(next, reciprocal);
+        let at = state_number(next, self.stride_reciprocal);
         if *register == counter.limits[at] {
             counter.boundaries[at] as usize
         } else {
@@ -250,9 +263,7 @@ impl Automaton {
                     wide.class(c as u32)
                 };
                 match &self.counter {
-                    Some(counter) => {
-                        self.step_class(state, class, counter, register, reciprocal(self.stride))
-                    }
+                    Some(counter) => self.step_class(state, class, counter, register),
                     None => self.transitions[state + class] as usize,
                 }
             }
@@ -291,11 +302,6 @@ impl Automaton {
             None => self.transitions[state + self.classes[byte as usize] as usize] as usize,
         }
     }
-}
-
-/// `⌈2³²/stride⌉`, with which [`state_number`] divides by the stride.
-const fn reciprocal(stride: u32) -> u64 {
-    (u32::MAX / stride) as u64 + 1
 }
 
 /// The state number of a premultiplied id, `id / stride`, by a multiplication: a division on
@@ -408,13 +414,13 @@ pub const fn u32_table<const N: usize>(bytes: &[u8]) -> [u32; N] {
 
 #[cfg(test)]
 mod tests {
-    use super::{reciprocal, state_number};
+    use super::{Automaton, state_number};
 
     #[test]
     fn state_numbers_by_multiplication_are_exact() {
         // Classes are bytes, so a stride is at most 256; premultiplied ids fit a `u16`.
         for stride in 1..=256u32 {
-            let r = reciprocal(stride);
+            let r = Automaton::reciprocal_of(stride);
             for id in 0..=u16::MAX as usize {
                 assert_eq!(state_number(id, r), id / stride as usize, "{id} / {stride}");
             }

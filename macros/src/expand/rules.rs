@@ -138,6 +138,7 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             classes: #classes,
             transitions: &#p::u16_table::<#entries>(#transitions),
             stride: #stride,
+            stride_reciprocal: #p::Automaton::reciprocal_of(#stride),
             accepting: #accepting,
             start: #start,
             shortest: #shortest,
