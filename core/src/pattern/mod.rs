@@ -89,6 +89,9 @@ pub struct Counter {
     pub limits: &'static [u32],
     /// Per state: its twin in the register's next region (premultiplied).
     pub boundaries: &'static [u16],
+    /// The (premultiplied) states below this id never touch the register (the derive numbers
+    /// them first): the walk steps through them without reading `actions` or `limits`.
+    pub plain_below: u32,
 }
 
 impl Automaton {
@@ -119,8 +122,18 @@ impl Automaton {
         let mut i = 0;
         if let Some(counter) = &self.counter {
             let mut register = 0u32;
+            let plain_below = counter.plain_below as usize;
             while i < haystack.len() {
                 let class = self.classes[haystack[i] as usize] as usize;
+                if state < plain_below {
+                    // A literal prefix, most often: no register to keep.
+                    state = self.transitions[state + class] as usize;
+                    if state == 0 {
+                        return false;
+                    }
+                    i += 1;
+                    continue;
+                }
                 let next = self.step_class(state, class, counter, &mut register);
                 if next == 0 {
                     return false;

@@ -113,11 +113,13 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             .flat_map(|&b| (b as u16).to_le_bytes())
             .collect();
         let boundaries = Literal::byte_string(&boundaries);
+        let plain_below = Literal::u32_unsuffixed(counter.plain_below);
         quote! {
             #p::Counter {
                 actions: #actions,
                 limits: &#p::u32_table::<#states>(#limits),
                 boundaries: &#p::u16_table::<#states>(#boundaries),
+                plain_below: #plain_below,
             }
         }
     }));

@@ -57,6 +57,8 @@ pub struct Counter {
     pub limits: Vec<u32>,
     /// Per state (premultiplied): the same state with the register in its next region.
     pub boundaries: Vec<u32>,
+    /// The states below this (premultiplied) id never touch the register.
+    pub plain_below: u32,
 }
 
 impl Tables {
@@ -432,10 +434,10 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
     let tables = if counted {
-        Tables {
+        registers_last(Tables {
             counter: Some(counter),
             ..tables
-        }
+        })
     } else {
         minimize(tables)
     };
@@ -454,6 +456,56 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
         }
         None => tables,
     })
+}
+
+/// Renumbers a counting automaton so that the states that never touch the register (no action
+/// on their row, no limit) come first, after the dead state: the walk then tells them apart by
+/// one comparison with [`Counter::plain_below`] and skips the register's tables for them, which
+/// is most of a pattern's literal prefix.
+fn registers_last(tables: Tables) -> Tables {
+    let Some(counter) = tables.counter else {
+        return tables;
+    };
+    let stride = tables.stride as usize;
+    let n = tables.accepting.len();
+    let plain = |s: usize| {
+        counter.limits[s] == u32::MAX
+            && counter.actions[s * stride..(s + 1) * stride]
+                .iter()
+                .all(|&a| a == 0)
+    };
+    let order: Vec<usize> = std::iter::once(0)
+        .chain((1..n).filter(|&s| plain(s)))
+        .chain((1..n).filter(|&s| !plain(s)))
+        .collect();
+    let mut number = vec![0usize; n];
+    for (new, &old) in order.iter().enumerate() {
+        number[old] = new;
+    }
+    let renumber = |id: u32| (number[id as usize / stride] * stride) as u32;
+    let first_counting = 1 + (1..n).filter(|&s| plain(s)).count();
+    let mut transitions = Vec::with_capacity(tables.transitions.len());
+    let mut actions = Vec::with_capacity(counter.actions.len());
+    for &old in &order {
+        let row = old * stride..(old + 1) * stride;
+        transitions.extend(tables.transitions[row.clone()].iter().map(|&t| renumber(t)));
+        actions.extend_from_slice(&counter.actions[row]);
+    }
+    Tables {
+        transitions,
+        accepting: order.iter().map(|&old| tables.accepting[old]).collect(),
+        start: renumber(tables.start),
+        counter: Some(Counter {
+            actions,
+            limits: order.iter().map(|&old| counter.limits[old]).collect(),
+            boundaries: order
+                .iter()
+                .map(|&old| renumber(counter.boundaries[old]))
+                .collect(),
+            plain_below: (first_counting * stride) as u32,
+        }),
+        ..tables
+    }
 }
 
 /// Merges states no input tells apart (Hopcroft's partition refinement, `O(n·k·log n)`), keeping

@@ -198,6 +198,17 @@ mod tests {
         assert!(tables.matches(&format!("s3://bucket/{}", "k".repeat(1024))));
         assert!(!tables.matches(&format!("s3://bucket/{}", "k".repeat(1025))));
         assert!(!tables.matches("s3://bucket/"));
+        // The literal prefix's states never touch the register, and are numbered first so the
+        // walk can tell them by one comparison.
+        let counter = tables.counter.as_ref().unwrap();
+        let stride = tables.stride as usize;
+        let plain = counter.plain_below as usize / stride;
+        assert!(plain > "s3://".len(), "{plain} plain states");
+        for state in 1..tables.accepting.len() {
+            let row = &counter.actions[state * stride..(state + 1) * stride];
+            let touches = row.iter().any(|&a| a != 0) || counter.limits[state] != u32::MAX;
+            assert_eq!(touches, state >= plain, "state {state}");
+        }
         let at_least = compile("x.{100,}").unwrap().tables.unwrap();
         assert!(!at_least.matches(&format!("x{}", "k".repeat(99))));
         assert!(at_least.matches(&format!("x{}", "k".repeat(100))));
