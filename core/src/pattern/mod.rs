@@ -60,34 +60,17 @@ impl WideClasses {
     /// The class of `c`, at least U+0080: a binary search of the intervals.
     #[inline]
     pub const fn class(&self, c: u32) -> usize {
-        self.classes[self.interval(c)] as usize
-    }
-
-    /// The interval of `c`, at least U+0080: the last whose start is at most `c`. The search
-    /// halves a span of fixed length, so each step is a conditional move, not a branch the
-    /// processor must guess.
-    #[inline]
-    const fn interval(&self, c: u32) -> usize {
-        let mut base = 0;
-        let mut size = self.starts.len();
-        while size > 1 {
-            let half = size / 2;
-            if self.starts[base + half] <= c {
-                base += half;
+        // The last interval whose start is at most `c`; the first starts at U+0080.
+        let (mut low, mut high) = (0, self.starts.len());
+        while high - low > 1 {
+            let middle = (low + high) / 2;
+            if self.starts[middle] <= c {
+                low = middle;
+            } else {
+                high = middle;
             }
-            size -= half;
         }
-        base
-    }
-
-    /// Where interval `i` ends: the next one's start.
-    #[inline]
-    const fn end(&self, i: usize) -> u32 {
-        if i + 1 < self.starts.len() {
-            self.starts[i + 1]
-        } else {
-            u32::MAX
-        }
+        self.classes[low] as usize
     }
 }
 
@@ -216,9 +199,6 @@ impl Automaton {
         let mut state = self.start as usize;
         let mut register = 0u32;
         let mut i = 0;
-        // The interval of the last character beyond ASCII: text in one script tends to stay in
-        // it, and then needs no search.
-        let (mut low, mut high, mut class_there) = (0u32, 0u32, 0usize);
         while i < haystack.len() {
             let byte = haystack[i];
             let class = if byte < 0x80 {
@@ -228,13 +208,7 @@ impl Automaton {
                 match decode_at(haystack, i) {
                     Some((c, width)) => {
                         i += width;
-                        if c < low || c >= high {
-                            let interval = wide.interval(c);
-                            low = wide.starts[interval];
-                            high = wide.end(interval);
-                            class_there = wide.classes[interval] as usize;
-                        }
-                        class_there
+                        wide.class(c)
                     }
                     None => return false,
                 }
@@ -453,23 +427,7 @@ pub const fn u32_table<const N: usize>(bytes: &[u8]) -> [u32; N] {
 
 #[cfg(test)]
 mod tests {
-    use super::{Automaton, WideClasses, state_number};
-
-    #[test]
-    fn the_interval_search_finds_the_last_start_at_most_the_character() {
-        for count in 1..40u32 {
-            let starts: Vec<u32> = (0..count).map(|k| 0x80 + k * k * 37).collect();
-            let classes: Vec<u8> = (0..count).map(|k| k as u8).collect();
-            let wide = WideClasses {
-                starts: starts.clone().leak(),
-                classes: classes.leak(),
-            };
-            for c in (0x80..0x80 + count * count * 37 + 50).chain([0x10_FFFF]) {
-                let expected = starts.partition_point(|&s| s <= c) - 1;
-                assert_eq!(wide.interval(c), expected, "{c:#x} among {count}");
-            }
-        }
-    }
+    use super::{Automaton, state_number};
 
     #[test]
     fn state_numbers_by_multiplication_are_exact() {
