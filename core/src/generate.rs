@@ -71,7 +71,121 @@ impl Walk {
     }
 }
 
-/// The states of `automaton` from which some input reaches an accepting state, by state index.
+/// Random walks over an automaton that stay where some input is still accepted: which states can
+/// still reach an accepting one, and what a walk may read next from each. Over bytes a step is a
+/// byte; over characters (an automaton with [`Automaton::wide`]) a whole character, one of each
+/// interval the classes tell apart.
+///
+/// ```
+/// use constrained::Constrained;
+/// use constrained::generate::LiveWalk;
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(pattern = "ab?")]
+/// pub struct Ab(String);
+///
+/// let automaton = Ab::RULES.pattern.unwrap().automaton.as_ref().unwrap();
+/// let walk = LiveWalk::new(automaton);
+/// let mut bytes = Vec::new();
+/// let mut register = 0;
+/// let state = walk.start();
+/// let steps = walk.steps(state, register);
+/// assert_eq!(steps.len(), 1);
+/// let state = walk.take(state, steps[0], &mut register, &mut bytes);
+/// assert!(walk.accepting(state));
+/// assert_eq!(bytes, b"a");
+/// ```
+#[derive(Clone, Debug)]
+pub struct LiveWalk<'a> {
+    automaton: &'a Automaton,
+    /// By state number: whether some input still leads to an accepting state.
+    live: Vec<bool>,
+    /// Over characters, the candidates for a step.
+    samples: Option<Vec<char>>,
+}
+
+/// One step of a [`LiveWalk`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WalkStep {
+    /// A byte, over bytes (possibly part of a character).
+    Byte(u8),
+    /// A whole character, over characters.
+    Char(char),
+}
+
+impl WalkStep {
+    /// Whether the step begins a character (rather than continuing one).
+    pub fn begins_character(self) -> bool {
+        match self {
+            WalkStep::Byte(byte) => byte & 0xC0 != 0x80,
+            WalkStep::Char(_) => true,
+        }
+    }
+}
+
+impl<'a> LiveWalk<'a> {
+    /// The walks over `automaton`.
+    pub fn new(automaton: &'a Automaton) -> Self {
+        LiveWalk {
+            automaton,
+            live: live_states(automaton),
+            samples: automaton.sample_characters(),
+        }
+    }
+
+    /// The (premultiplied) state a walk begins in.
+    pub fn start(&self) -> usize {
+        self.automaton.start as usize
+    }
+
+    /// Whether some input leads from the (premultiplied) `state` to an accepting state.
+    pub fn is_live(&self, state: usize) -> bool {
+        state != 0 && self.live[state / self.automaton.stride as usize]
+    }
+
+    /// Whether input that ends in `state` matches.
+    pub fn accepting(&self, state: usize) -> bool {
+        self.automaton.accepting[state / self.automaton.stride as usize] != 0
+    }
+
+    /// The steps from `state`, with the register at `register`, after which the walk is live.
+    pub fn steps(&self, state: usize, register: u32) -> Vec<WalkStep> {
+        let automaton = self.automaton;
+        match &self.samples {
+            Some(samples) => samples
+                .iter()
+                .filter(|&&c| self.is_live(automaton.next_state_after(state, c, &mut { register })))
+                .map(|&c| WalkStep::Char(c))
+                .collect(),
+            None => (0..=255u8)
+                .filter(|&b| self.is_live(automaton.next_state(state, b, &mut { register })))
+                .map(WalkStep::Byte)
+                .collect(),
+        }
+    }
+
+    /// Takes `step` from `state`: appends what it reads to `bytes` and returns the next state.
+    pub fn take(
+        &self,
+        state: usize,
+        step: WalkStep,
+        register: &mut u32,
+        bytes: &mut Vec<u8>,
+    ) -> usize {
+        match step {
+            WalkStep::Byte(byte) => {
+                bytes.push(byte);
+                self.automaton.next_state(state, byte, register)
+            }
+            WalkStep::Char(c) => {
+                bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                self.automaton.next_state_after(state, c, register)
+            }
+        }
+    }
+}
+
+/// The states of `automaton` from which some input reaches an accepting state, by state number.
 fn live_states(automaton: &Automaton) -> Vec<bool> {
     let stride = automaton.stride as usize;
     let states = automaton.accepting.len();
@@ -105,13 +219,7 @@ fn live_states(automaton: &Automaton) -> Vec<bool> {
 
 /// A string the automaton accepts with a character count within `length`, by a random walk
 /// over live states; `None` when the walk could not meet the length.
-fn walk(
-    automaton: &Automaton,
-    live: &[bool],
-    length: Option<LengthBounds>,
-    seed: u64,
-) -> Option<String> {
-    let stride = automaton.stride as usize;
+fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Option<String> {
     let min = length.and_then(|l| l.min).unwrap_or(0);
     let max = length.and_then(|l| l.max).unwrap_or(usize::MAX);
     let mut random = Walk(seed | 1);
@@ -119,58 +227,31 @@ fn walk(
     let target = min + random.below(max.min(min + 40).saturating_sub(min) + 1);
     let mut bytes = Vec::new();
     let mut chars = 0usize;
-    let mut state = automaton.start as usize;
+    let mut state = walker.start();
     let mut register = 0;
-    let samples = automaton.sample_characters();
     for _ in 0..4 * (target + 8) {
-        let accepting = automaton.accepting[state / stride] != 0;
+        let accepting = walker.accepting(state);
         if accepting && chars >= target.max(min) && (bytes.len() % 4 == 0 || chars >= max) {
             break;
         }
         if accepting && chars >= min && random.below(8) == 0 && chars >= target {
             break;
         }
-        // Over characters, the characters that keep the walk alive from here.
-        if let Some(samples) = &samples {
-            let choices: Vec<char> = samples
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    let next = automaton.next_state_after(state, c, &mut register.clone());
-                    next != 0 && live[next / stride]
-                })
-                .collect();
-            if choices.is_empty() || chars == max {
-                break;
-            }
-            let c = choices[random.below(choices.len())];
-            chars += 1;
-            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-            state = automaton.next_state_after(state, c, &mut register);
-            continue;
-        }
-        // Over bytes, the bytes that keep the walk alive from here.
-        let choices: Vec<u8> = (0..=255u8)
-            .filter(|&b| {
-                let next = automaton.next_state(state, b, &mut register.clone());
-                next != 0 && live[next / stride]
-            })
-            .collect();
-        if choices.is_empty() {
+        let steps = walker.steps(state, register);
+        if steps.is_empty() {
             break;
         }
-        let byte = choices[random.below(choices.len())];
-        if byte & 0xC0 != 0x80 {
+        let step = steps[random.below(steps.len())];
+        if step.begins_character() {
             if chars == max {
                 break;
             }
             chars += 1;
         }
-        bytes.push(byte);
-        state = automaton.next_state(state, byte, &mut register);
+        state = walker.take(state, step, &mut register, &mut bytes);
     }
     let text = String::from_utf8(bytes).ok()?;
-    let accepted = automaton.matches(text.as_bytes());
+    let accepted = walker.automaton.matches(text.as_bytes());
     let fits = length.is_none_or(|l| l.contains(text.chars().count()));
     (accepted && fits).then_some(text)
 }
@@ -179,10 +260,10 @@ fn walk(
 pub fn text(rules: &'static TextRules) -> BoxedStrategy<String> {
     match rules.pattern.and_then(|p| p.automaton.as_ref()) {
         Some(automaton) => {
-            let live = live_states(automaton);
+            let walker = LiveWalk::new(automaton);
             any::<u64>()
                 .prop_filter_map("a walk that meets the length", move |seed| {
-                    walk(automaton, &live, rules.length, seed)
+                    walk(&walker, rules.length, seed)
                 })
                 .boxed()
         }
@@ -217,13 +298,13 @@ pub fn text_near_miss(rules: &'static TextRules) -> BoxedStrategy<Value> {
         misses.push(Just(Value::from("a".repeat(min - 1))).boxed());
     }
     if let Some(automaton) = rules.pattern.and_then(|p| p.automaton.as_ref()) {
-        let live = live_states(automaton);
+        let walker = LiveWalk::new(automaton);
         misses.push(
             any::<u64>()
                 .prop_map(move |seed| {
                     // A pattern that no character can leave (`.*`) has no such miss: a
                     // string's wrong type stands in.
-                    off_pattern(automaton, &live, length, seed).map_or(Value::from(1), Value::from)
+                    off_pattern(&walker, length, seed).map_or(Value::from(1), Value::from)
                 })
                 .boxed(),
         );
@@ -233,15 +314,10 @@ pub fn text_near_miss(rules: &'static TextRules) -> BoxedStrategy<Value> {
 
 /// A string within the length that the automaton refuses: a valid walk cut short where a
 /// character leads to the dead state, and that character appended.
-fn off_pattern(
-    automaton: &Automaton,
-    live: &[bool],
-    length: Option<LengthBounds>,
-    seed: u64,
-) -> Option<String> {
-    let stride = automaton.stride as usize;
+fn off_pattern(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Option<String> {
+    let automaton = walker.automaton;
     let mut random = Walk(seed | 1);
-    let valid = walk(automaton, live, None, seed).unwrap_or_default();
+    let valid = walk(walker, None, seed).unwrap_or_default();
     let cut = random.below(valid.chars().count() + 1);
     let prefix: String = valid.chars().take(cut).collect();
     let mut state = automaton.start as usize;
@@ -251,10 +327,7 @@ fn off_pattern(
     }
     let candidates = ('\u{0}'..='\u{7f}').chain(['\u{85}', '\u{2028}', '\u{fffe}', 'é', '😀']);
     let dead: Vec<char> = candidates
-        .filter(|&c| {
-            let next = automaton.next_state_after(state, c, &mut register.clone());
-            next == 0 || !live[next / stride]
-        })
+        .filter(|&c| !walker.is_live(automaton.next_state_after(state, c, &mut { register })))
         .collect();
     if dead.is_empty() {
         return None;

@@ -295,9 +295,9 @@ fn corpus_distribution(_: &mut Criterion) {
         };
         let mut inputs: Vec<String> = values::POOL.iter().map(|s| s.to_string()).collect();
         if let Some(automaton) = &pattern.automaton {
-            let live = values::live_states(automaton);
+            let walker = constrained::generate::LiveWalk::new(automaton);
             for limit in [8, 24, 48] {
-                if let Some(word) = values::walk(automaton, &live, &mut rng, limit) {
+                if let Some(word) = values::walk(&walker, &mut rng, limit) {
                     values::mutations(&word, &mut rng, &mut inputs);
                     inputs.push(word);
                 }

@@ -14,10 +14,11 @@ mod types;
 #[path = "aws_patterns/values.rs"]
 mod values;
 
+use constrained::generate::LiveWalk;
 use std::fmt::Write as _;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
-use values::{POOL, Rng, live_states, mutations, walk};
+use values::{POOL, Rng, mutations, walk};
 
 fn hex(text: &str) -> String {
     text.bytes().fold(String::new(), |mut out, b| {
@@ -36,7 +37,7 @@ fn aws_patterns_agree_with_java() {
         let _ = writeln!(questions, "P {}", hex(source));
         let mut values: Vec<String> = POOL.iter().map(|s| s.to_string()).collect();
         if let Some(automaton) = &pattern.automaton {
-            let live = live_states(automaton);
+            let walker = LiveWalk::new(automaton);
             // Long walks too where a register counts, to reach its bounds.
             let long: &[usize] = if automaton.counter.is_some() {
                 &[300, 1100, 2100, 4200]
@@ -47,7 +48,7 @@ fn aws_patterns_agree_with_java() {
                 .map(|round| 4 + round * 6)
                 .chain(long.iter().copied());
             for limit in limits {
-                if let Some(word) = walk(automaton, &live, &mut rng, limit) {
+                if let Some(word) = walk(&walker, &mut rng, limit) {
                     mutations(&word, &mut rng, &mut values);
                     values.push(word);
                 }

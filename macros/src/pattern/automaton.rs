@@ -468,22 +468,24 @@ fn registers_last(tables: Tables) -> Tables {
     };
     let stride = tables.stride as usize;
     let n = tables.accepting.len();
-    let plain = |s: usize| {
-        counter.limits[s] == u32::MAX
-            && counter.actions[s * stride..(s + 1) * stride]
-                .iter()
-                .all(|&a| a == 0)
-    };
+    let plain: Vec<bool> = (0..n)
+        .map(|s| {
+            counter.limits[s] == u32::MAX
+                && counter.actions[s * stride..(s + 1) * stride]
+                    .iter()
+                    .all(|&a| a == 0)
+        })
+        .collect();
     let order: Vec<usize> = std::iter::once(0)
-        .chain((1..n).filter(|&s| plain(s)))
-        .chain((1..n).filter(|&s| !plain(s)))
+        .chain((1..n).filter(|&s| plain[s]))
+        .chain((1..n).filter(|&s| !plain[s]))
         .collect();
     let mut number = vec![0usize; n];
     for (new, &old) in order.iter().enumerate() {
         number[old] = new;
     }
     let renumber = |id: u32| (number[id as usize / stride] * stride) as u32;
-    let first_counting = 1 + (1..n).filter(|&s| plain(s)).count();
+    let first_counting = 1 + (1..n).filter(|&s| plain[s]).count();
     let mut transitions = Vec::with_capacity(tables.transitions.len());
     let mut actions = Vec::with_capacity(counter.actions.len());
     for &old in &order {

@@ -1,7 +1,7 @@
 //! Values to try a pattern on: random words of its automaton, near misses made from them, and a
 //! fixed pool. Shared by the Java agreement test and the per-pattern benchmark.
 
-use constrained::Automaton;
+use constrained::generate::LiveWalk;
 
 /// A small deterministic generator, so every run checks the same values.
 pub struct Rng(pub u64);
@@ -72,14 +72,12 @@ const TERMINATORS: &[&str] = &["\n", "\r", "\r\n", "\u{85}", "\u{2028}"];
 
 /// A random word of the automaton: a walk that stays where an accepting state is reachable and
 /// stops, now and then, at one.
-pub fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -> Option<String> {
-    let stride = automaton.stride as usize;
-    let mut state = automaton.start as usize;
+pub fn walk(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String> {
+    let mut state = walker.start();
     let mut register = 0;
     let mut bytes = Vec::new();
-    let samples = automaton.sample_characters();
     loop {
-        let accepting = automaton.accepting[state / stride] != 0;
+        let accepting = walker.accepting(state);
         if accepting && (bytes.len() >= limit || rng.below(8) == 0) {
             return String::from_utf8(bytes).ok();
         }
@@ -90,59 +88,14 @@ pub fn walk(automaton: &Automaton, live: &[bool], rng: &mut Rng, limit: usize) -
         if accepting && bytes.len() >= limit {
             return String::from_utf8(bytes).ok();
         }
-        // Over characters: any character of a live transition.
-        if let Some(samples) = &samples {
-            let choices: Vec<char> = samples
-                .iter()
-                .copied()
-                .filter(|&c| {
-                    let next = automaton.next_state_after(state, c, &mut register.clone());
-                    next != 0 && live[next / stride]
-                })
-                .collect();
-            if choices.is_empty() {
-                return accepting.then(|| String::from_utf8(bytes).ok()).flatten();
-            }
-            let c = choices[rng.below(choices.len())];
-            bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-            state = automaton.next_state_after(state, c, &mut register);
-            continue;
-        }
-        let choices: Vec<u8> = (0..=255u8)
-            .filter(|&b| {
-                let next = automaton.next_state(state, b, &mut register.clone());
-                next != 0 && live[next / stride]
-            })
-            .collect();
-        if choices.is_empty() {
+        // Every class equally likely, then any byte or character of it.
+        let steps = walker.steps(state, register);
+        if steps.is_empty() {
             return accepting.then(|| String::from_utf8(bytes).ok()).flatten();
         }
-        // Every class equally likely, then any byte of it.
-        let byte = choices[rng.below(choices.len())];
-        bytes.push(byte);
-        state = automaton.next_state(state, byte, &mut register);
+        let step = steps[rng.below(steps.len())];
+        state = walker.take(state, step, &mut register, &mut bytes);
     }
-}
-
-/// Which states can still reach an accepting state.
-pub fn live_states(automaton: &Automaton) -> Vec<bool> {
-    let stride = automaton.stride as usize;
-    let states = automaton.accepting.len();
-    let mut live: Vec<bool> = automaton.accepting.iter().map(|&a| a != 0).collect();
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for s in 0..states {
-            if !live[s]
-                && (0..stride)
-                    .any(|c| live[automaton.transitions[s * stride + c] as usize / stride])
-            {
-                live[s] = true;
-                changed = true;
-            }
-        }
-    }
-    live
 }
 
 /// Near misses of `word`.
