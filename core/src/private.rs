@@ -22,7 +22,9 @@ pub use serde;
 
 /// The steps straight-line pattern matchers are built from.
 pub mod sequence {
-    pub use crate::pattern::sequence::{exact, literal, rest, run, wide_rest, wide_run};
+    pub use crate::pattern::sequence::{
+        beyond_ascii_rest, beyond_ascii_run, exact, in_set, literal, rest, run, wide_rest, wide_run,
+    };
 }
 pub use std::{fmt, str::FromStr};
 

@@ -22,6 +22,17 @@ struct Case {
     equivalent: &'static str,
 }
 
+/// A class that holds every character beyond ASCII, with counts: read as bytes, counted in
+/// characters.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"k[^:]{2,4}:[^/]{3}/\S+")]
+pub struct BeyondAsciiCounts(String);
+
+/// A class of many ASCII ranges (tested as a bit set) and one character beyond ASCII.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[A-Za-z0-9-_.,:/()@!&?#+'’\s]{2,40}")]
+pub struct ManyRanges(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -62,6 +73,11 @@ fn cases() -> Vec<Case> {
             "[-]?(0|[1-9][0-9]*)([.][0-9]+)?([eE][+-]?[0-9]+)?"
         ),
         case!(OrchestrationNameString, r"[\.\-_A-Za-z0-9]+"),
+        case!(BeyondAsciiCounts, r"k[^:]{2,4}:[^/]{3}/[^ \t\n\x0B\x0C\r]+"),
+        case!(
+            ManyRanges,
+            r"[A-Za-z0-9\-_.,:/()@!&?#+'’ \t\n\x0B\x0C\r]{2,40}"
+        ),
         case!(
             NameString,
             r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\t]*"
@@ -106,6 +122,8 @@ const EDGE_CHARS: &[char] = &[
     '\u{85}',
     '\u{2028}',
     'é',
+    '’',
+    '\u{0B}',
     '٣',
     '\u{D7FF}',
     '\u{E000}',
@@ -222,6 +240,10 @@ fn the_common_shapes_compile_to_straight_line_code() {
         "EnvironmentId",
         // A run of a class with members beyond ASCII.
         "NameString",
+        // Classes that hold every character beyond ASCII, read as bytes; many ASCII ranges,
+        // tested as a bit set.
+        "BeyondAsciiCounts",
+        "ManyRanges",
     ] {
         assert!(
             straight.contains(&name),

@@ -341,7 +341,8 @@ pub struct Pattern {
     /// Code that decides the pattern at run time in place of the automaton: straight-line code for
     /// the common shape of literal text and runs of ASCII classes (the same answers, faster), or
     /// the runtime engine of an oversized pattern. Matching at run time uses it when present.
-    pub matcher: Option<fn(&[u8]) -> bool>,
+    /// It takes a `str`, so it may rely on well-formed UTF-8 (the automaton never does).
+    pub matcher: Option<fn(&str) -> bool>,
 }
 
 impl Pattern {
@@ -361,7 +362,7 @@ impl Pattern {
     #[inline]
     pub fn is_match(&self, text: &str) -> bool {
         match (self.matcher, &self.automaton) {
-            (Some(matches), _) => matches(text.as_bytes()),
+            (Some(matches), _) => matches(text),
             (None, Some(automaton)) => automaton.matches(text.as_bytes()),
             // The derive gives every pattern an automaton, a matcher or both.
             (None, None) => false,

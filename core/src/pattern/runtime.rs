@@ -33,10 +33,10 @@ impl RuntimeRegex {
 #[cfg(feature = "runtime-patterns")]
 macro_rules! __runtime_pattern {
     ($pattern:literal) => {{
-        fn runtime_matcher(text: &[u8]) -> bool {
+        fn runtime_matcher(text: &str) -> bool {
             static REGEX: ::std::sync::LazyLock<$crate::__private::RuntimeRegex> =
                 ::std::sync::LazyLock::new(|| $crate::__private::RuntimeRegex::new($pattern));
-            REGEX.is_full_match(text)
+            REGEX.is_full_match(text.as_bytes())
         }
         runtime_matcher
     }};

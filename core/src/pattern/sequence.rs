@@ -8,7 +8,15 @@
 //! Each step advances `at` past what it matched and says whether it matched; a step never looks
 //! past the text, so any input is safe.
 
-use super::utf8::decode_at;
+/// Whether `byte` is in the set of ASCII bytes whose bit is set in `below_64` (bytes 0 to 63)
+/// or `from_64` (bytes 64 to 127): a select and a shift, no branch. The derive tests a class of
+/// many ranges this way; as comparisons it compiles to a jump table, whose branch a value of
+/// mixed characters mispredicts on every other byte.
+#[inline(always)]
+pub const fn in_set(below_64: u64, from_64: u64, byte: u8) -> bool {
+    let word = if byte < 64 { below_64 } else { from_64 };
+    (byte < 0x80) & ((word >> (byte & 63)) & 1 == 1)
+}
 
 /// `literal` at `at`.
 #[inline(always)]
@@ -70,9 +78,60 @@ pub fn rest(
     count >= min && count <= max && exact(text, at, count, class)
 }
 
+/// Between `min` and `max` characters of a class that holds every character beyond ASCII
+/// (`\S`, `[^:/]`), as many as there are (the derive checks that the next step cannot begin with
+/// one). In well-formed UTF-8 such a run is a run of bytes, each beyond ASCII or in `ascii`, so
+/// nothing is decoded; its characters are its bytes that begin one.
+#[inline(always)]
+pub fn beyond_ascii_run(
+    text: &[u8],
+    at: &mut usize,
+    min: usize,
+    max: usize,
+    ascii: impl Fn(u8) -> bool,
+) -> bool {
+    let rest = &text[*at..];
+    let end = rest
+        .iter()
+        .position(|&byte| byte < 0x80 && !ascii(byte))
+        .unwrap_or(rest.len());
+    *at += end;
+    character_count_within(&rest[..end], min, max)
+}
+
+/// The rest of the text: between `min` and `max` characters, all of a class that holds every
+/// character beyond ASCII (the last step), in one pass the compiler can vectorize.
+#[inline(always)]
+pub fn beyond_ascii_rest(
+    text: &[u8],
+    at: &mut usize,
+    min: usize,
+    max: usize,
+    ascii: impl Fn(u8) -> bool,
+) -> bool {
+    let rest = &text[*at..];
+    let all = rest
+        .iter()
+        .fold(true, |all, &byte| all & (byte >= 0x80 || ascii(byte)));
+    *at = text.len();
+    all && character_count_within(rest, min, max)
+}
+
+/// Whether the well-formed UTF-8 `run` holds between `min` and `max` characters.
+#[inline(always)]
+fn character_count_within(run: &[u8], min: usize, max: usize) -> bool {
+    if max == usize::MAX && min <= 1 {
+        // A character is at least one byte: no need to count them.
+        return run.len() >= min;
+    }
+    // Continuation bytes are 0x80..=0xBF, the only bytes below -0x40 as `i8`.
+    let characters = run.iter().filter(|&&byte| byte as i8 >= -0x40).count();
+    characters >= min && characters <= max
+}
+
 /// Between `min` and `max` characters of a class with members beyond ASCII, as many as there
 /// are (the derive checks that the next step cannot begin with one): ASCII bytes are tested by
-/// `ascii`, other characters decoded and tested by `wide`.
+/// `ascii`, other characters decoded and tested by `wide`. `text` is well-formed UTF-8.
 #[inline(always)]
 pub fn wide_run(
     text: &[u8],
@@ -92,9 +151,7 @@ pub fn wide_run(
             }
             i += 1;
         } else {
-            let Some((c, width)) = decode_at(text, i) else {
-                break;
-            };
+            let (c, width) = decode_well_formed(text, i);
             if !wide(c) {
                 break;
             }
@@ -125,4 +182,87 @@ pub fn wide_rest(
         return rest.len() >= min && rest.len() <= max;
     }
     wide_run(text, at, min, max, ascii, wide)
+}
+
+/// The character beyond ASCII that starts at `text[at]` and its length in bytes, in text known
+/// to be well-formed UTF-8 (a matcher's input is a `str`): the lead byte gives the length and
+/// nothing is checked. Bytes past the end read as zero, so malformed input cannot panic; it
+/// only gets a meaningless answer.
+#[inline(always)]
+fn decode_well_formed(text: &[u8], at: usize) -> (u32, usize) {
+    let byte = |i: usize| (text.get(at + i).copied().unwrap_or(0) & 0x3F) as u32;
+    let lead = text[at] as u32;
+    if lead < 0xE0 {
+        (((lead & 0x1F) << 6) | byte(1), 2)
+    } else if lead < 0xF0 {
+        (((lead & 0x0F) << 12) | (byte(1) << 6) | byte(2), 3)
+    } else {
+        (
+            ((lead & 0x07) << 18) | (byte(1) << 12) | (byte(2) << 6) | byte(3),
+            4,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{beyond_ascii_rest, beyond_ascii_run, decode_well_formed, in_set};
+
+    #[test]
+    fn bit_sets_hold_exactly_their_bytes() {
+        let members: Vec<u8> = b"\t -/09:@AZ_az~\x7F".to_vec();
+        let set = members.iter().fold(0u128, |set, &b| set | 1 << b);
+        for byte in 0..=255u8 {
+            assert_eq!(
+                in_set(set as u64, (set >> 64) as u64, byte),
+                members.contains(&byte),
+                "{byte:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn runs_beyond_ascii_count_characters() {
+        let not_colon = |byte: u8| byte != b':';
+        // Four characters, ten bytes, then the colon.
+        let text = "aé日😀:".as_bytes();
+        for (min, max, fits) in [
+            (4, 4, true),
+            (1, usize::MAX, true),
+            (5, 9, false),
+            (1, 3, false),
+        ] {
+            let mut at = 0;
+            assert_eq!(beyond_ascii_run(text, &mut at, min, max, not_colon), fits);
+            assert_eq!(at, 10);
+        }
+        let mut at = 0;
+        assert!(!beyond_ascii_run(b":", &mut at, 1, usize::MAX, not_colon));
+        let text = "😀😀".as_bytes();
+        for (min, max, fits) in [(2, 2, true), (3, 8, false), (1, 1, false)] {
+            let mut at = 0;
+            assert_eq!(beyond_ascii_rest(text, &mut at, min, max, not_colon), fits);
+        }
+        let mut at = 0;
+        assert!(!beyond_ascii_rest(
+            "é:".as_bytes(),
+            &mut at,
+            1,
+            8,
+            not_colon
+        ));
+    }
+
+    #[test]
+    fn well_formed_characters_decode_as_str_reads_them() {
+        for c in (0x80..=0x10FFFF).step_by(7).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert_eq!(
+                decode_well_formed(text.as_bytes(), 0),
+                (c as u32, text.len())
+            );
+        }
+        // Malformed input gets an answer, not a panic.
+        let _ = decode_well_formed(&[0xF0], 0);
+    }
 }

@@ -2,7 +2,7 @@
 
 use crate::attr::{self, LengthRule, NumberBound, NumberValue, PatternRule, RangeRule};
 use crate::inner_type::{Element, Primitive};
-use crate::pattern::{Step, Tables};
+use crate::pattern::{Reading, Step, Tables, reading};
 use crate::sanitize::Sanitizers;
 use crate::vocabulary::Rules;
 use proc_macro2::{Literal, TokenStream};
@@ -178,6 +178,20 @@ fn byte_lengths(steps: &[Step]) -> (usize, Option<usize>) {
     total
 }
 
+/// The most ASCII ranges a class is tested by comparing against: a few comparisons vectorize
+/// (`[0-9a-f]{32}` checks 16 bytes at a time), where more compile to a jump table and a class
+/// of more ranges is tested as a bit set.
+const MAX_COMPARED_RANGES: usize = 3;
+
+/// The ASCII part of `ranges` as a set of bytes: bit `n` for byte `n`.
+fn ascii_set(ranges: &[(u32, u32)]) -> u128 {
+    ranges
+        .iter()
+        .filter(|&&(lo, _)| lo < 0x80)
+        .flat_map(|&(lo, hi)| lo..=hi.min(0x7F))
+        .fold(0, |set, byte| set | 1 << byte)
+}
+
 /// `byte` patterns of the ASCII part of `ranges`.
 fn ascii_arms(ranges: &[(u32, u32)]) -> Vec<TokenStream> {
     ranges
@@ -208,6 +222,11 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                 let arms = ascii_arms(ranges);
                 let class = if arms.is_empty() {
                     quote!(|_: u8| false)
+                } else if arms.len() > MAX_COMPARED_RANGES {
+                    let members = ascii_set(ranges);
+                    let below_64 = Literal::u64_suffixed(members as u64);
+                    let from_64 = Literal::u64_suffixed((members >> 64) as u64);
+                    quote!(|byte: u8| #s::in_set(#below_64, #from_64, byte))
                 } else {
                     quote!(|byte: u8| matches!(byte, #(#arms)|*))
                 };
@@ -216,29 +235,42 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                     Some(max) => Literal::usize_unsuffixed(*max as usize).into_token_stream(),
                     None => quote!(usize::MAX),
                 };
-                let wide: Vec<TokenStream> = ranges
-                    .iter()
-                    .filter(|&&(_, hi)| hi >= 0x80)
-                    .map(|&(lo, hi)| {
-                        let lo = Literal::u32_suffixed(lo.max(0x80));
-                        let hi = Literal::u32_suffixed(hi);
-                        quote!(#lo..=#hi)
-                    })
-                    .collect();
-                if !wide.is_empty() {
-                    let wide = quote!(|c: u32| matches!(c, #(#wide)|*));
-                    let call = if whole && i == last {
-                        quote!(wide_rest)
-                    } else {
-                        quote!(wide_run)
-                    };
-                    quote!(#s::#call(text, &mut at, #min_count, #max_count, #class, #wide))
-                } else if *max == Some(*min) {
-                    quote!(#s::exact(text, &mut at, #min_count, #class))
-                } else if whole && i == last {
-                    quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
-                } else {
-                    quote!(#s::run(text, &mut at, #min_count, #max_count, #class))
+                let last_step = whole && i == last;
+                match reading(ranges, *min, *max, last_step) {
+                    Reading::Ascii if *max == Some(*min) => {
+                        quote!(#s::exact(text, &mut at, #min_count, #class))
+                    }
+                    Reading::Ascii if last_step => {
+                        quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
+                    }
+                    Reading::Ascii => {
+                        quote!(#s::run(text, &mut at, #min_count, #max_count, #class))
+                    }
+                    Reading::EveryBeyondAscii => {
+                        let call = if last_step {
+                            quote!(beyond_ascii_rest)
+                        } else {
+                            quote!(beyond_ascii_run)
+                        };
+                        quote!(#s::#call(text, &mut at, #min_count, #max_count, #class))
+                    }
+                    Reading::Decoded => {
+                        let wide = ranges
+                            .iter()
+                            .filter(|&&(_, hi)| hi >= 0x80)
+                            .map(|&(lo, hi)| {
+                                let lo = Literal::u32_suffixed(lo.max(0x80));
+                                let hi = Literal::u32_suffixed(hi);
+                                quote!(#lo..=#hi)
+                            });
+                        let wide = quote!(|c: u32| matches!(c, #(#wide)|*));
+                        let call = if last_step {
+                            quote!(wide_rest)
+                        } else {
+                            quote!(wide_run)
+                        };
+                        quote!(#s::#call(text, &mut at, #min_count, #max_count, #class, #wide))
+                    }
                 }
             }
             Step::Choice(branches) => {
@@ -273,7 +305,8 @@ fn straight_line(p: &TokenStream, steps: &[Step]) -> TokenStream {
         None => TokenStream::new(),
     };
     quote! {{
-        fn straight_line(text: &[u8]) -> bool {
+        fn straight_line(text: &str) -> bool {
+            let text = text.as_bytes();
             if text.len() < #min_len #too_long {
                 return false;
             }

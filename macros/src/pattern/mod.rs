@@ -17,7 +17,7 @@ mod sequence;
 mod term;
 
 pub use automaton::Tables;
-pub use sequence::{Step, first as first_characters};
+pub use sequence::{Reading, Step, first as first_characters, reading};
 
 /// What a pattern compiles to: the automaton (unless past the size budget), straight-line steps
 /// when it has that shape, and its text in regex-syntax's dialect, anchored for a whole-value

@@ -148,6 +148,45 @@ pub fn first(steps: &[Step]) -> Option<Vec<(u32, u32)>> {
     }
 }
 
+/// How straight-line code reads the characters of a class step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Bytes: the class has no member beyond ASCII.
+    Ascii,
+    /// Bytes: the class holds every character beyond ASCII (`\S`, `[^:/]`), so in well-formed
+    /// UTF-8 its run is the run of bytes beyond ASCII or in its ASCII part, and nothing is
+    /// decoded. A step of fixed count not at the end is not read this way: it must stop after
+    /// its count, which takes counting characters one by one.
+    EveryBeyondAscii,
+    /// Characters: ASCII bytes tested directly, other characters decoded.
+    Decoded,
+}
+
+/// How the class step `ranges`, `min..=max` times, is read; `last` when it ends the value.
+pub fn reading(ranges: &[(u32, u32)], min: u32, max: Option<u32>, last: bool) -> Reading {
+    if ranges.last().is_none_or(|&(_, hi)| hi < 0x80) {
+        Reading::Ascii
+    } else if holds_everything_beyond_ascii(ranges) && (last || max != Some(min)) {
+        Reading::EveryBeyondAscii
+    } else {
+        Reading::Decoded
+    }
+}
+
+/// Whether the (sorted, disjoint) `ranges` hold every character from U+0080 on. Surrogates are
+/// no characters, so a class may skip them.
+fn holds_everything_beyond_ascii(ranges: &[(u32, u32)]) -> bool {
+    let mut next = 0x80;
+    for &(lo, hi) in ranges.iter().filter(|&&(_, hi)| hi >= 0x80) {
+        let resumes_after_surrogates = (0xD800..=0xE000).contains(&next) && lo <= 0xE000;
+        if lo > next && !resumes_after_surrogates {
+            return false;
+        }
+        next = hi + 1;
+    }
+    next > 0x10FFFF
+}
+
 /// Whether greedy runs and first-byte choices match what the regular expression does: every
 /// variable-length run is followed by a step that cannot start with a member of its class (or by
 /// `follow`, what comes after the whole sequence: `None` is the end), and the branches of a
@@ -186,7 +225,7 @@ fn deterministic(steps: &[Step], follow: Option<&[(u32, u32)]>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Step, steps};
+    use super::{Reading, Step, reading, steps};
 
     fn of(pattern: &str) -> Option<Vec<Step>> {
         steps(&super::super::java::parse(pattern).unwrap())
@@ -228,5 +267,52 @@ mod tests {
         assert_eq!(of("a^b"), None);
         assert_eq!(of(r"a\bb"), None);
         assert_eq!(of("(?!x)a"), None);
+    }
+
+    fn class_of(pattern: &str) -> Vec<(u32, u32)> {
+        match of(pattern).as_deref() {
+            Some([Step::Class { ranges, .. }]) => ranges.clone(),
+            other => panic!("{pattern}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn classes_read_as_bytes_unless_they_must_be_decoded() {
+        let ascii = class_of("[a-z]+");
+        assert_eq!(reading(&ascii, 1, None, false), Reading::Ascii);
+        // Java's `\S` and a negated class hold every character beyond ASCII, surrogates aside.
+        for every in [
+            r"\S+",
+            "[^:/]+",
+            "(?s).+",
+            r"[\x00-\x{D7FF}\x{E000}-\x{10FFFF}]+",
+        ] {
+            let ranges = class_of(every);
+            assert_eq!(
+                reading(&ranges, 1, None, false),
+                Reading::EveryBeyondAscii,
+                "{every}"
+            );
+            // A fixed count must stop after its count, which only decoding can tell.
+            assert_eq!(
+                reading(&ranges, 3, Some(3), false),
+                Reading::Decoded,
+                "{every}"
+            );
+            assert_eq!(
+                reading(&ranges, 3, Some(3), true),
+                Reading::EveryBeyondAscii
+            );
+        }
+        // Java's `.` leaves out U+0085, U+2028 and U+2029 with the ASCII line terminators.
+        for some in [
+            ".+",
+            "[a-z’]+",
+            r"[^\x{10FFFF}]+",
+            r"[\x{80}-\x{D7FF}\x{E001}-\x{10FFFF}]+",
+        ] {
+            let ranges = class_of(some);
+            assert_eq!(reading(&ranges, 1, None, false), Reading::Decoded, "{some}");
+        }
     }
 }
