@@ -274,7 +274,9 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                 }
             }
             Step::Choice(branches) => {
-                let arms = branches.iter().map(|branch| {
+                // An empty branch is taken when the next byte begins no other branch.
+                let otherwise = branches.iter().any(Vec::is_empty);
+                let arms = branches.iter().filter(|b| !b.is_empty()).map(|branch| {
                     // The derive builds choices only when every branch starts with an ASCII
                     // character it can name.
                     let first =
@@ -285,7 +287,7 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                 });
                 quote!((match text.get(at).copied() {
                     #(#arms)*
-                    _ => false,
+                    _ => #otherwise,
                 }))
             }
         })

@@ -23,7 +23,9 @@ pub enum Step {
         max: Option<u32>,
     },
     /// One of the branches, chosen by the first byte (each branch consumes at least one ASCII
-    /// character first, and no two branches can start with the same one).
+    /// character first, and no two branches can start with the same one). At most one branch
+    /// may be empty: it is taken when the next byte begins no other branch, which needs what
+    /// follows the choice to begin with none of their first bytes.
     Choice(Vec<Vec<Step>>),
 }
 
@@ -107,10 +109,86 @@ fn collect(node: &Node, steps: &mut Vec<Step>) -> Option<()> {
                     other => sequence(std::slice::from_ref(other)),
                 })
                 .collect::<Option<Vec<_>>>()?;
-            steps.push(Step::Choice(branches));
+            steps.extend(factored(branches));
             Some(())
         }
         _ => None,
+    }
+}
+
+/// The choice among `branches` with the literal text that branches begin with in common taken
+/// out in front, level by level: `aws|aws-us-gov|aws-cn` becomes `aws` then a choice of nothing
+/// or `-` then `us-gov` or `cn`, whose branches first bytes tell apart.
+fn factored(branches: Vec<Vec<Step>>) -> Vec<Step> {
+    // Branches in groups by their leading byte when they begin with literal text, in the order
+    // the groups first appear; every other branch in a group of its own.
+    let mut groups: Vec<(Option<u8>, Vec<Vec<Step>>)> = Vec::new();
+    for branch in branches {
+        let lead = match branch.first() {
+            Some(Step::Literal(bytes)) => bytes.first().copied(),
+            _ => None,
+        };
+        match groups.iter_mut().find(|g| lead.is_some() && g.0 == lead) {
+            Some(group) => group.1.push(branch),
+            None => groups.push((lead, vec![branch])),
+        }
+    }
+    let mut choice: Vec<Vec<Step>> = Vec::new();
+    for (lead, group) in groups {
+        if lead.is_none() || group.len() == 1 {
+            choice.extend(group);
+            continue;
+        }
+        let literals: Vec<&[u8]> = group
+            .iter()
+            .map(|branch| match &branch[0] {
+                Step::Literal(bytes) => bytes.as_slice(),
+                _ => unreachable!("grouped by a leading literal"),
+            })
+            .collect();
+        let mut common = literals
+            .iter()
+            .map(|l| {
+                l.iter()
+                    .zip(literals[0])
+                    .take_while(|(a, b)| a == b)
+                    .count()
+            })
+            .min()
+            .unwrap_or(0);
+        // Cut at a character's start, so that both halves stay text.
+        while literals[0].get(common).is_some_and(|b| b & 0xC0 == 0x80) {
+            common -= 1;
+        }
+        if common == 0 {
+            // Characters that share only their first byte: no text in common.
+            choice.extend(group);
+            continue;
+        }
+        let prefix = literals[0][..common].to_vec();
+        let rests = group
+            .into_iter()
+            .map(|mut branch| {
+                let Step::Literal(bytes) = &mut branch[0] else {
+                    unreachable!("grouped by a leading literal")
+                };
+                bytes.drain(..common);
+                if bytes.is_empty() {
+                    branch.remove(0);
+                }
+                branch
+            })
+            .collect();
+        let mut steps = vec![Step::Literal(prefix)];
+        steps.extend(factored(rests));
+        choice.push(steps);
+    }
+    // Two empty branches are one.
+    let mut seen_empty = false;
+    choice.retain(|branch| !branch.is_empty() || !std::mem::replace(&mut seen_empty, true));
+    match <[_; 1]>::try_from(choice) {
+        Ok([only]) => only,
+        Err(choice) => vec![Step::Choice(choice)],
     }
 }
 
@@ -141,7 +219,12 @@ pub fn first(steps: &[Step]) -> Option<Vec<(u32, u32)>> {
         Step::Choice(branches) => {
             let mut all = Vec::new();
             for branch in branches {
-                all.extend(first(branch)?);
+                if branch.is_empty() {
+                    // Taking the empty branch, the steps after the choice come first.
+                    all.extend(first(&steps[1..])?);
+                } else {
+                    all.extend(first(branch)?);
+                }
             }
             Some(all)
         }
@@ -206,14 +289,29 @@ fn deterministic(steps: &[Step], follow: Option<&[(u32, u32)]>) -> bool {
             },
             Step::Choice(branches) => {
                 let Some(next) = next() else { return false };
-                let firsts: Option<Vec<Vec<(u32, u32)>>> =
-                    branches.iter().map(|b| first(b)).collect();
+                let firsts: Option<Vec<Vec<(u32, u32)>>> = branches
+                    .iter()
+                    .filter(|b| !b.is_empty())
+                    .map(|b| first(b))
+                    .collect();
                 let Some(firsts) = firsts else { return false };
-                let ascii = firsts.iter().flatten().all(|&(_, hi)| hi < 0x80);
+                if branches.iter().any(Vec::is_empty) {
+                    // The empty branch begins with what follows the choice: the end of the value
+                    // (which no other branch can be at), or characters no other branch begins
+                    // with. `next` is only the characters here, not a test of them, so it need
+                    // not be ASCII.
+                    if let Some(next) = &next
+                        && firsts.iter().any(|f| overlaps(f, next))
+                    {
+                        return false;
+                    }
+                }
+                if !firsts.iter().flatten().all(|&(_, hi)| hi < 0x80) {
+                    return false;
+                }
                 let disjoint = (0..firsts.len())
                     .all(|a| (a + 1..firsts.len()).all(|b| !overlaps(&firsts[a], &firsts[b])));
-                ascii
-                    && disjoint
+                disjoint
                     && branches
                         .iter()
                         .all(|branch| deterministic(branch, next.as_deref()))
@@ -255,7 +353,8 @@ mod tests {
     fn alternatives_and_wide_classes() {
         assert!(of("sessionaction-[0-9a-f]{32}-(0|([1-9][0-9]{0,9}))").is_some());
         assert!(of("arn:aws[^:]*:iam::[0-9]*:role/.+").is_some());
-        assert!(of("(ab|ac)").is_none());
+        // Branches that share their first byte, with no common text to take out in front.
+        assert!(of("(a|[a-c])").is_none());
         assert!(of("(a|b)*").is_none());
         assert!(of("[a-z]*(a|b)").is_none());
     }
@@ -314,5 +413,43 @@ mod tests {
             let ranges = class_of(some);
             assert_eq!(reading(&ranges, 1, None, false), Reading::Decoded, "{some}");
         }
+    }
+
+    #[test]
+    fn common_literal_text_is_taken_out_of_choices() {
+        let literal = |text: &str| Step::Literal(text.as_bytes().to_vec());
+        assert_eq!(
+            of("arn:(aws|aws-us-gov|aws-cn):s3"),
+            Some(vec![
+                literal("arn:aws"),
+                Step::Choice(vec![
+                    vec![],
+                    vec![
+                        literal("-"),
+                        Step::Choice(vec![vec![literal("us-gov")], vec![literal("cn")]])
+                    ],
+                ]),
+                literal(":s3"),
+            ])
+        );
+        assert_eq!(
+            of("(ab|ac)"),
+            Some(vec![
+                literal("a"),
+                Step::Choice(vec![vec![literal("b")], vec![literal("c")]])
+            ])
+        );
+        // Empty branches, from the pattern or from taking text out, before what cannot begin
+        // any other branch, or at the end.
+        assert!(of("arn:aws(|-cn|-us-gov):x").is_some());
+        assert!(of("([0-9]{12}|):secret").is_some());
+        assert!(of("x(y|)").is_some());
+        assert!(of("(é|éa)b").is_some());
+        // Where what follows could begin the other branch, the automaton decides.
+        assert!(of("(a|ab)b").is_none());
+        assert!(of("(|[0-9]{12})[0-9]").is_none());
+        assert!(of("(a|ab)[a-z]*").is_none());
+        // Characters that share only their first byte have no text in common.
+        assert!(of("(é|è)x").is_none());
     }
 }
