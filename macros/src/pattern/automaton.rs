@@ -38,9 +38,44 @@ pub struct WideClasses {
     pub starts: Vec<u32>,
     /// The class of each interval.
     pub classes: Vec<u8>,
+    /// For each block of 64 characters below U+10000 (`c >> 6`), the offset in `block_classes`
+    /// of its characters' classes.
+    pub block_of: Vec<u16>,
+    /// The distinct blocks' classes, 64 per block.
+    pub block_classes: Vec<u8>,
 }
 
+/// Characters per block of [`WideClasses::block_of`].
+const BLOCK: u32 = 64;
+
 impl WideClasses {
+    /// The classes of the intervals from `starts`, with the blocks that look up the characters
+    /// below U+10000 in two steps instead of a search. Blocks with the same classes are stored
+    /// once: for `\p{L}` about 150 of the 1,024.
+    pub fn new(starts: Vec<u32>, classes: Vec<u8>) -> Self {
+        let mut wide = WideClasses {
+            starts,
+            classes,
+            block_of: Vec::new(),
+            block_classes: Vec::new(),
+        };
+        let mut stored: FastMap<Vec<u8>, u16> = FastMap::default();
+        for block in 0..0x10000 / BLOCK {
+            // Below U+0080 (the walk reads ASCII itself) and in the surrogates (no character
+            // decodes to one) any class will do.
+            let classes: Vec<u8> = (block * BLOCK..(block + 1) * BLOCK)
+                .map(|c| char::from_u32(c.max(0x80)).map_or(0, |c| wide.class(c)))
+                .collect();
+            let next = wide.block_classes.len() as u16;
+            let offset = *stored.entry(classes).or_insert_with_key(|classes| {
+                wide.block_classes.extend_from_slice(classes);
+                next
+            });
+            wide.block_of.push(offset);
+        }
+        wide
+    }
+
     /// The class of `c`, which is not ASCII.
     pub fn class(&self, c: char) -> u8 {
         self.classes[self.starts.partition_point(|&s| s <= u32::from(c)) - 1]
@@ -450,7 +485,7 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
             let (starts, classes) = alphabet.wide_classes(&tables.classes);
             Tables {
                 classes: alphabet.ascii_classes(&tables.classes),
-                wide: Some(WideClasses { starts, classes }),
+                wide: Some(WideClasses::new(starts, classes)),
                 ..tables
             }
         }

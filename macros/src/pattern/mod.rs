@@ -100,6 +100,25 @@ mod tests {
     }
 
     #[test]
+    fn blocks_look_up_the_classes_the_intervals_hold() {
+        for pattern in [r"\p{L}+(?:\.\p{L}+){0,2}", r"^\P{C}*.\P{C}*$"] {
+            let tables = compile(pattern).unwrap().tables.unwrap();
+            let wide = tables.wide.as_ref().expect("an automaton over characters");
+            assert_eq!(wide.block_of.len(), 1024);
+            // Far fewer distinct blocks than blocks.
+            assert!(wide.block_classes.len() < 300 * 64, "{pattern}");
+            for c in ('\u{80}'..'\u{10000}').filter(|c| !c.is_ascii()) {
+                let block = usize::from(wide.block_of[c as usize >> 6]);
+                assert_eq!(
+                    wide.block_classes[block + (c as usize & 63)],
+                    wide.class(c),
+                    "{pattern}: {c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn wide_classes_read_characters_when_bytes_are_past_the_budget() {
         let pattern = r"\p{L}+(?:\.\p{L}+){0,2}";
         let tables = compile(pattern).unwrap().tables.unwrap();
