@@ -40,8 +40,17 @@ const MAX_WIDE_RANGES: usize = 8;
 pub fn steps(node: &Node) -> Option<Vec<Step>> {
     // Whole-value matching makes anchors at the edges redundant; anywhere else they make a
     // pattern the automaton's business.
-    let parts = node.inner_parts();
-    let steps = sequence(parts)?;
+    let steps = match node.inner_parts() {
+        // `…$|^…`: the edges of a whole-value alternation's branches are the value's edges.
+        [Node::Alternation(branches)] if branches.len() > 1 => {
+            let branches = branches
+                .iter()
+                .map(|branch| sequence(branch.inner_parts()))
+                .collect::<Option<Vec<_>>>()?;
+            merge_literals(factored(branches))
+        }
+        parts => sequence(parts)?,
+    };
     deterministic(&steps, None).then_some(steps)
 }
 
@@ -116,72 +125,76 @@ fn collect(node: &Node, steps: &mut Vec<Step>) -> Option<()> {
     }
 }
 
-/// The choice among `branches` with the literal text that branches begin with in common taken
-/// out in front, level by level: `aws|aws-us-gov|aws-cn` becomes `aws` then a choice of nothing
-/// or `-` then `us-gov` or `cn`, whose branches first bytes tell apart.
+/// The choice among `branches` with what branches begin with in common taken out in front,
+/// level by level: equal steps, then common literal text. `aws|aws-us-gov|aws-cn` becomes `aws`
+/// then a choice of nothing or `-` then `us-gov` or `cn`, whose branches first bytes tell apart.
 fn factored(branches: Vec<Vec<Step>>) -> Vec<Step> {
-    // Branches in groups by their leading byte when they begin with literal text, in the order
-    // the groups first appear; every other branch in a group of its own.
-    let mut groups: Vec<(Option<u8>, Vec<Vec<Step>>)> = Vec::new();
+    // Branches in groups that begin alike, in the order the groups first appear.
+    let mut groups: Vec<Vec<Vec<Step>>> = Vec::new();
     for branch in branches {
-        let lead = match branch.first() {
-            Some(Step::Literal(bytes)) => bytes.first().copied(),
-            _ => None,
-        };
-        match groups.iter_mut().find(|g| lead.is_some() && g.0 == lead) {
-            Some(group) => group.1.push(branch),
-            None => groups.push((lead, vec![branch])),
+        match groups
+            .iter_mut()
+            .find(|group| begin_alike(&group[0], &branch))
+        {
+            Some(group) => group.push(branch),
+            None => groups.push(vec![branch]),
         }
     }
     let mut choice: Vec<Vec<Step>> = Vec::new();
-    for (lead, group) in groups {
-        if lead.is_none() || group.len() == 1 {
-            choice.extend(group);
-            continue;
-        }
-        let literals: Vec<&[u8]> = group
+    for group in groups {
+        let equal_steps = (0..)
+            .take_while(|&k| {
+                let step = group[0].get(k);
+                step.is_some() && group.iter().all(|branch| branch.get(k) == step)
+            })
+            .count();
+        let texts: Option<Vec<&[u8]>> = group
             .iter()
-            .map(|branch| match &branch[0] {
-                Step::Literal(bytes) => bytes.as_slice(),
-                _ => unreachable!("grouped by a leading literal"),
+            .map(|branch| match branch.get(equal_steps) {
+                Some(Step::Literal(bytes)) => Some(bytes.as_slice()),
+                _ => None,
             })
             .collect();
-        let mut common = literals
-            .iter()
-            .map(|l| {
-                l.iter()
-                    .zip(literals[0])
-                    .take_while(|(a, b)| a == b)
-                    .count()
-            })
-            .min()
-            .unwrap_or(0);
+        let mut common = texts.map_or(0, |texts| {
+            texts
+                .iter()
+                .map(|t| t.iter().zip(texts[0]).take_while(|(a, b)| a == b).count())
+                .min()
+                .unwrap_or(0)
+        });
         // Cut at a character's start, so that both halves stay text.
-        while literals[0].get(common).is_some_and(|b| b & 0xC0 == 0x80) {
+        while let Some(Step::Literal(bytes)) = group[0].get(equal_steps)
+            && bytes.get(common).is_some_and(|b| b & 0xC0 == 0x80)
+        {
             common -= 1;
         }
-        if common == 0 {
-            // Characters that share only their first byte: no text in common.
+        if group.len() == 1 || (equal_steps == 0 && common == 0) {
             choice.extend(group);
             continue;
         }
-        let prefix = literals[0][..common].to_vec();
+        let mut steps = group[0][..equal_steps].to_vec();
+        if let Some(Step::Literal(bytes)) = group[0].get(equal_steps)
+            && common > 0
+        {
+            steps.push(Step::Literal(bytes[..common].to_vec()));
+        }
         let rests = group
             .into_iter()
             .map(|mut branch| {
-                let Step::Literal(bytes) = &mut branch[0] else {
-                    unreachable!("grouped by a leading literal")
-                };
-                bytes.drain(..common);
-                if bytes.is_empty() {
-                    branch.remove(0);
+                branch.drain(..equal_steps);
+                if common > 0
+                    && let Some(Step::Literal(bytes)) = branch.first_mut()
+                {
+                    bytes.drain(..common);
+                    if bytes.is_empty() {
+                        branch.remove(0);
+                    }
                 }
                 branch
             })
             .collect();
-        let mut steps = vec![Step::Literal(prefix)];
         steps.extend(factored(rests));
-        choice.push(steps);
+        choice.push(merge_literals(steps));
     }
     // Two empty branches are one.
     let mut seen_empty = false;
@@ -189,6 +202,15 @@ fn factored(branches: Vec<Vec<Step>>) -> Vec<Step> {
     match <[_; 1]>::try_from(choice) {
         Ok([only]) => only,
         Err(choice) => vec![Step::Choice(choice)],
+    }
+}
+
+/// Whether two branches begin with the same step, or with literal text of the same first byte.
+fn begin_alike(a: &[Step], b: &[Step]) -> bool {
+    match (a.first(), b.first()) {
+        (Some(Step::Literal(a)), Some(Step::Literal(b))) => a.first() == b.first(),
+        (Some(a), Some(b)) => a == b,
+        _ => false,
     }
 }
 
@@ -451,5 +473,42 @@ mod tests {
         assert!(of("(a|ab)[a-z]*").is_none());
         // Characters that share only their first byte have no text in common.
         assert!(of("(é|è)x").is_none());
+        // Equal steps are taken out too, then literal text; edge anchors of a whole-value
+        // alternation's branches are the value's edges.
+        assert_eq!(
+            of("^a[0-9]{2}:(x/[a-z]+)$|^a[0-9]{2}:(y/[a-z]+)$|^b"),
+            Some(vec![Step::Choice(vec![
+                vec![
+                    literal("a"),
+                    Step::Class {
+                        ranges: vec![(0x30, 0x39)],
+                        min: 2,
+                        max: Some(2)
+                    },
+                    literal(":"),
+                    Step::Choice(vec![
+                        vec![
+                            literal("x/"),
+                            Step::Class {
+                                ranges: vec![(0x61, 0x7A)],
+                                min: 1,
+                                max: None
+                            }
+                        ],
+                        vec![
+                            literal("y/"),
+                            Step::Class {
+                                ranges: vec![(0x61, 0x7A)],
+                                min: 1,
+                                max: None
+                            }
+                        ],
+                    ]),
+                ],
+                vec![literal("b")],
+            ])])
+        );
+        assert!(of("a|a").is_some());
+        assert!(of("arn:aws:((iam::[0-9]{12}:role/x)|(iam::[0-9]{12}:root))").is_some());
     }
 }
