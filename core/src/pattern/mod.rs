@@ -135,9 +135,35 @@ impl Automaton {
             let mut register = 0u32;
             let plain_below = counter.plain_below as usize;
             while i < haystack.len() {
+                if state < plain_below && i + 4 <= haystack.len() {
+                    // A literal prefix or a plain loop, most often: no register to keep. Four
+                    // bytes at a time, as the walk without a register does, when the first three
+                    // steps stay in such states (the fourth may leave them: the next step reads
+                    // the register).
+                    let s1 = self.transitions[state + self.class_at(haystack, i)] as usize;
+                    let s2 = self.transitions[s1 + self.class_at(haystack, i + 1)] as usize;
+                    let s3 = self.transitions[s2 + self.class_at(haystack, i + 2)] as usize;
+                    if s1 < plain_below && s2 < plain_below && s3 < plain_below {
+                        let s4 = self.transitions[s3 + self.class_at(haystack, i + 3)] as usize;
+                        if s4 == 0 {
+                            return false;
+                        }
+                        i += 4;
+                        if s4 == state {
+                            // A plain state that loops on itself (`[a-zA-Z-]*`).
+                            while i < haystack.len()
+                                && self.transitions[state + self.class_at(haystack, i)] as usize
+                                    == state
+                            {
+                                i += 1;
+                            }
+                        }
+                        state = s4;
+                        continue;
+                    }
+                }
                 let class = self.classes[haystack[i] as usize] as usize;
                 if state < plain_below {
-                    // A literal prefix, most often: no register to keep.
                     state = self.transitions[state + class] as usize;
                     if state == 0 {
                         return false;
@@ -155,15 +181,24 @@ impl Automaton {
                     // register stays short of its limit, the state is known in advance, so the
                     // loads of one byte no longer wait for the previous one.
                     let limit = counter.limits[state_number(state, self.stride_reciprocal)];
-                    while i < haystack.len() && register + 1 < limit {
-                        let index = state + self.classes[haystack[i] as usize] as usize;
+                    // The bytes the loop may take before the register reaches the limit, so
+                    // the loop itself only compares positions.
+                    let room = limit.saturating_sub(register + 1) as usize;
+                    let end = if room < haystack.len() - i {
+                        i + room
+                    } else {
+                        haystack.len()
+                    };
+                    let from = i;
+                    while i < end {
+                        let index = state + self.class_at(haystack, i);
                         if self.transitions[index] as usize != state || counter.actions[index] != 2
                         {
                             break;
                         }
-                        register += 1;
                         i += 1;
                     }
+                    register += (i - from) as u32;
                 }
                 state = next;
             }
@@ -202,6 +237,12 @@ impl Automaton {
             i += 1;
         }
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
+    }
+
+    /// The class of the byte at `haystack[i]`.
+    #[inline(always)]
+    const fn class_at(&self, haystack: &[u8], i: usize) -> usize {
+        self.classes[haystack[i] as usize] as usize
     }
 
     /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
