@@ -52,36 +52,29 @@ pub struct WideClasses {
     /// Sorted starts of intervals of characters, the first U+0080; an interval runs up to the
     /// next start (the last, to U+10FFFF).
     pub starts: &'static [u32],
-    /// The class of each interval.
+    /// The class of each interval. The walk reads the same classes from the table below;
+    /// the intervals are what [`Automaton::sample_characters`] draws from.
     pub classes: &'static [u8],
-    /// For each block of 64 characters below U+10000 (`c >> 6`, 1,024 blocks), the offset in
-    /// `block_classes` of its characters' classes: two loads instead of a search for the
-    /// characters most text is made of.
-    pub block_of: &'static [u16],
-    /// The classes of the distinct blocks, 64 per block.
-    pub block_classes: &'static [u8],
+    /// The classes of all code points, as a three-level table of blocks of 64 entries, blocks
+    /// with the same entries stored once: per 4,096 code points (`c >> 12`, 272 entries), the
+    /// index of its block in `middle`.
+    pub top: &'static [u16],
+    /// Per 64 code points of a middle block (`(c >> 6) & 63`), the index of its block in
+    /// `leaves`.
+    pub middle: &'static [u16],
+    /// Per code point of a leaf block (`c & 63`), its class.
+    pub leaves: &'static [u8],
 }
 
 impl WideClasses {
-    /// The class of `c`, at least U+0080: looked up by block below U+10000, by a binary search
-    /// of the intervals above.
+    /// The class of the code point `c` (at least U+0080; past U+10FFFF, U+10FFFF's): three
+    /// loads, one per level of the table, and no search.
     #[inline]
     pub const fn class(&self, c: u32) -> usize {
-        if c < 0x10000 {
-            let block = self.block_of[(c >> 6) as usize] as usize;
-            return self.block_classes[block + (c & 63) as usize] as usize;
-        }
-        // The last interval whose start is at most `c`; the first starts at U+0080.
-        let (mut low, mut high) = (0, self.starts.len());
-        while high - low > 1 {
-            let middle = (low + high) / 2;
-            if self.starts[middle] <= c {
-                low = middle;
-            } else {
-                high = middle;
-            }
-        }
-        self.classes[low] as usize
+        let c = if c > 0x10FFFF { 0x10FFFF } else { c } as usize;
+        let middle = self.top[c >> 12] as usize;
+        let leaf = self.middle[middle * 64 + ((c >> 6) & 63)] as usize;
+        self.leaves[leaf * 64 + (c & 63)] as usize
     }
 }
 

@@ -128,16 +128,21 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
         let starts: Vec<u8> = wide.starts.iter().flat_map(|s| s.to_le_bytes()).collect();
         let starts = Literal::byte_string(&starts);
         let classes = Literal::byte_string(&wide.classes);
-        let blocks = Literal::usize_unsuffixed(wide.block_of.len());
-        let block_of: Vec<u8> = wide.block_of.iter().flat_map(|b| b.to_le_bytes()).collect();
-        let block_of = Literal::byte_string(&block_of);
-        let block_classes = Literal::byte_string(&wide.block_classes);
+        let table = |entries: &[u16]| {
+            let len = Literal::usize_unsuffixed(entries.len());
+            let bytes: Vec<u8> = entries.iter().flat_map(|e| e.to_le_bytes()).collect();
+            let bytes = Literal::byte_string(&bytes);
+            quote!(&#p::u16_table::<#len>(#bytes))
+        };
+        let (top, middle) = (table(&wide.top), table(&wide.middle));
+        let leaves = Literal::byte_string(&wide.leaves);
         quote! {
             #p::WideClasses {
                 starts: &#p::u32_table::<#intervals>(#starts),
                 classes: #classes,
-                block_of: &#p::u16_table::<#blocks>(#block_of),
-                block_classes: #block_classes,
+                top: #top,
+                middle: #middle,
+                leaves: #leaves,
             }
         }
     }));

@@ -38,48 +38,64 @@ pub struct WideClasses {
     pub starts: Vec<u32>,
     /// The class of each interval.
     pub classes: Vec<u8>,
-    /// For each block of 64 characters below U+10000 (`c >> 6`), the offset in `block_classes`
-    /// of its characters' classes.
-    pub block_of: Vec<u16>,
-    /// The distinct blocks' classes, 64 per block.
-    pub block_classes: Vec<u8>,
+    /// The classes of all code points as a three-level table of blocks of 64 (see
+    /// [`WideClasses::new`]): per 4,096 code points (`c >> 12`), the index of its middle block.
+    pub top: Vec<u16>,
+    /// Middle blocks: per 64 code points of one (`(c >> 6) & 63`), the index of its leaf block.
+    pub middle: Vec<u16>,
+    /// Leaf blocks: per code point of one (`c & 63`), its class.
+    pub leaves: Vec<u8>,
 }
 
-/// Characters per block of [`WideClasses::block_of`].
-const BLOCK: u32 = 64;
+/// Entries per block of [`WideClasses`]' three-level table.
+const BLOCK: usize = 64;
 
 impl WideClasses {
-    /// The classes of the intervals from `starts`, with the blocks that look up the characters
-    /// below U+10000 in two steps instead of a search. Blocks with the same classes are stored
-    /// once: for `\p{L}` about 150 of the 1,024.
+    /// The classes of the intervals from `starts`, with the three-level table that looks a code
+    /// point's class up in three loads instead of a search. Blocks with the same entries are
+    /// stored once.
     pub fn new(starts: Vec<u32>, classes: Vec<u8>) -> Self {
-        let mut wide = WideClasses {
+        // Every code point's class, interval by interval. Below U+0080 (the walk reads ASCII
+        // itself) any class will do, and surrogates, which no character decodes to, take their
+        // interval's.
+        let mut all = vec![0u8; 0x110000];
+        for (i, (&start, &class)) in starts.iter().zip(&classes).enumerate() {
+            let end = starts.get(i + 1).map_or(all.len(), |&next| next as usize);
+            all[start as usize..end].fill(class);
+        }
+        let (leaf_of, leaves) = distinct_blocks(&all);
+        let (top, middle) = distinct_blocks(&leaf_of);
+        WideClasses {
             starts,
             classes,
-            block_of: Vec::new(),
-            block_classes: Vec::new(),
-        };
-        let mut stored: FastMap<Vec<u8>, u16> = FastMap::default();
-        for block in 0..0x10000 / BLOCK {
-            // Below U+0080 (the walk reads ASCII itself) and in the surrogates (no character
-            // decodes to one) any class will do.
-            let classes: Vec<u8> = (block * BLOCK..(block + 1) * BLOCK)
-                .map(|c| char::from_u32(c.max(0x80)).map_or(0, |c| wide.class(c)))
-                .collect();
-            let next = wide.block_classes.len() as u16;
-            let offset = *stored.entry(classes).or_insert_with_key(|classes| {
-                wide.block_classes.extend_from_slice(classes);
-                next
-            });
-            wide.block_of.push(offset);
+            top,
+            middle,
+            leaves,
         }
-        wide
     }
 
     /// The class of `c`, which is not ASCII.
     pub fn class(&self, c: char) -> u8 {
         self.classes[self.starts.partition_point(|&s| s <= u32::from(c)) - 1]
     }
+}
+
+/// `entries` cut into blocks of [`BLOCK`]: the index of each block among the distinct ones,
+/// and the distinct blocks, in order of first appearance.
+fn distinct_blocks<T: Copy + Eq + std::hash::Hash>(entries: &[T]) -> (Vec<u16>, Vec<T>) {
+    let mut index_of: FastMap<&[T], u16> = FastMap::default();
+    let mut distinct = Vec::new();
+    let indices = entries
+        .chunks(BLOCK)
+        .map(|block| {
+            let next = index_of.len() as u16;
+            *index_of.entry(block).or_insert_with(|| {
+                distinct.extend_from_slice(block);
+                next
+            })
+        })
+        .collect();
+    (indices, distinct)
 }
 
 /// How a DFA with a counted loop drives its register.

@@ -100,17 +100,28 @@ mod tests {
     }
 
     #[test]
-    fn blocks_look_up_the_classes_the_intervals_hold() {
+    fn the_three_level_table_holds_the_intervals_classes() {
         for pattern in [r"\p{L}+(?:\.\p{L}+){0,2}", r"^\P{C}*.\P{C}*$"] {
             let tables = compile(pattern).unwrap().tables.unwrap();
             let wide = tables.wide.as_ref().expect("an automaton over characters");
-            assert_eq!(wide.block_of.len(), 1024);
-            // Far fewer distinct blocks than blocks.
-            assert!(wide.block_classes.len() < 300 * 64, "{pattern}");
-            for c in ('\u{80}'..'\u{10000}').filter(|c| !c.is_ascii()) {
-                let block = usize::from(wide.block_of[c as usize >> 6]);
+            assert_eq!(wide.top.len(), 272);
+            // Far fewer distinct blocks than blocks: 17,408 leaves, 272 middles in all.
+            assert!(
+                wide.leaves.len() < 400 * 64,
+                "{pattern}: {}",
+                wide.leaves.len()
+            );
+            assert!(
+                wide.middle.len() < 40 * 64,
+                "{pattern}: {}",
+                wide.middle.len()
+            );
+            for c in ('\u{80}'..=char::MAX).filter(|c| !c.is_ascii()) {
+                let c32 = c as usize;
+                let middle = usize::from(wide.top[c32 >> 12]);
+                let leaf = usize::from(wide.middle[middle * 64 + ((c32 >> 6) & 63)]);
                 assert_eq!(
-                    wide.block_classes[block + (c as usize & 63)],
+                    wide.leaves[leaf * 64 + (c32 & 63)],
                     wide.class(c),
                     "{pattern}: {c:?}"
                 );
