@@ -165,19 +165,21 @@ pub fn wide_run(
 
 /// The rest of the text, between `min` and `max` characters of a class with members beyond
 /// ASCII (the last step): one pass over the bytes the compiler can vectorize when they are all
-/// ASCII, the character-by-character run otherwise.
+/// ASCII, the character-by-character run otherwise. `compared` and `ascii` test the same class,
+/// `compared` in a form that vectorizes.
 #[inline(always)]
 pub fn wide_rest(
     text: &[u8],
     at: &mut usize,
     min: usize,
     max: usize,
+    compared: impl Fn(u8) -> bool,
     ascii: impl Fn(u8) -> bool,
     wide: impl Fn(u32) -> bool,
 ) -> bool {
     let rest = &text[*at..];
-    // `ascii` holds no byte past 0x7F, so this is "all ASCII, all members".
-    if rest.iter().fold(true, |all, &byte| all & ascii(byte)) {
+    // The class holds no byte past 0x7F, so this is "all ASCII, all members".
+    if rest.iter().fold(true, |all, &byte| all & compared(byte)) {
         *at = text.len();
         return rest.len() >= min && rest.len() <= max;
     }

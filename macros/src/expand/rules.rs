@@ -189,9 +189,11 @@ fn byte_lengths(steps: &[Step]) -> (usize, Option<usize>) {
     total
 }
 
-/// The most ASCII ranges a class is tested by comparing against: a few comparisons vectorize
-/// (`[0-9a-f]{32}` checks 16 bytes at a time), where more compile to a jump table and a class
-/// of more ranges is tested as a bit set.
+/// The most ASCII ranges a class is tested by comparing against in a loop that stops at the
+/// first byte outside it: more compile to a jump table, whose branch mispredicts on mixed text,
+/// so such a loop tests a class of more ranges as a bit set. A pass over every byte compares
+/// whatever the ranges: comparisons vectorize (`[0-9a-f]{32}` checks 16 bytes at a time) and a
+/// bit set does not.
 const MAX_COMPARED_RANGES: usize = 3;
 
 /// The ASCII part of `ranges` as a set of bytes: bit `n` for byte `n`.
@@ -230,16 +232,22 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                 quote!(#s::literal(text, &mut at, #bytes))
             }
             Step::Class { ranges, min, max } => {
+                // The class tested by comparisons, for a pass over every byte that the compiler
+                // turns into vector code, and as a bit set when it has many ranges, for a loop
+                // that stops at the first byte outside it (see `MAX_COMPARED_RANGES`).
                 let arms = ascii_arms(ranges);
                 let class = if arms.is_empty() {
                     quote!(|_: u8| false)
-                } else if arms.len() > MAX_COMPARED_RANGES {
+                } else {
+                    quote!(|byte: u8| matches!(byte, #(#arms)|*))
+                };
+                let scanned = if arms.len() > MAX_COMPARED_RANGES {
                     let members = ascii_set(ranges);
                     let below_64 = Literal::u64_suffixed(members as u64);
                     let from_64 = Literal::u64_suffixed((members >> 64) as u64);
                     quote!(|byte: u8| #s::in_set(#below_64, #from_64, byte))
                 } else {
-                    quote!(|byte: u8| matches!(byte, #(#arms)|*))
+                    class.clone()
                 };
                 let min_count = Literal::usize_unsuffixed(*min as usize);
                 let max_count = match max {
@@ -255,15 +263,13 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                         quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
                     }
                     Reading::Ascii => {
-                        quote!(#s::run(text, &mut at, #min_count, #max_count, #class))
+                        quote!(#s::run(text, &mut at, #min_count, #max_count, #scanned))
+                    }
+                    Reading::EveryBeyondAscii if last_step => {
+                        quote!(#s::beyond_ascii_rest(text, &mut at, #min_count, #max_count, #class))
                     }
                     Reading::EveryBeyondAscii => {
-                        let call = if last_step {
-                            quote!(beyond_ascii_rest)
-                        } else {
-                            quote!(beyond_ascii_run)
-                        };
-                        quote!(#s::#call(text, &mut at, #min_count, #max_count, #class))
+                        quote!(#s::beyond_ascii_run(text, &mut at, #min_count, #max_count, #scanned))
                     }
                     Reading::Decoded => {
                         let wide = ranges
@@ -275,12 +281,15 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                                 quote!(#lo..=#hi)
                             });
                         let wide = quote!(|c: u32| matches!(c, #(#wide)|*));
-                        let call = if last_step {
-                            quote!(wide_rest)
+                        if last_step {
+                            quote!(#s::wide_rest(
+                                text, &mut at, #min_count, #max_count, #class, #scanned, #wide
+                            ))
                         } else {
-                            quote!(wide_run)
-                        };
-                        quote!(#s::#call(text, &mut at, #min_count, #max_count, #class, #wide))
+                            quote!(#s::wide_run(
+                                text, &mut at, #min_count, #max_count, #scanned, #wide
+                            ))
+                        }
                     }
                 }
             }
