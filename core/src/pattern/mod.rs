@@ -155,7 +155,7 @@ impl Automaton {
                         continue;
                     }
                 }
-                let class = self.classes[haystack[i] as usize] as usize;
+                let class = self.class_at(haystack, i);
                 if state < plain_below {
                     state = self.transitions[state + class] as usize;
                     if state == 0 {
@@ -201,13 +201,10 @@ impl Automaton {
         // bytes: fewer branches on the path every byte takes.
         while i + 4 <= haystack.len() {
             let before = state;
-            state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
-            state =
-                self.transitions[state + self.classes[haystack[i + 1] as usize] as usize] as usize;
-            state =
-                self.transitions[state + self.classes[haystack[i + 2] as usize] as usize] as usize;
-            state =
-                self.transitions[state + self.classes[haystack[i + 3] as usize] as usize] as usize;
+            state = self.transitions[state + self.class_at(haystack, i)] as usize;
+            state = self.transitions[state + self.class_at(haystack, i + 1)] as usize;
+            state = self.transitions[state + self.class_at(haystack, i + 2)] as usize;
+            state = self.transitions[state + self.class_at(haystack, i + 3)] as usize;
             if state == 0 {
                 return false;
             }
@@ -217,16 +214,14 @@ impl Automaton {
                 // it, the state is known in advance, so each byte's loads no longer wait for the
                 // previous byte's.
                 while i < haystack.len()
-                    && self.transitions[state + self.classes[haystack[i] as usize] as usize]
-                        as usize
-                        == state
+                    && self.transitions[state + self.class_at(haystack, i)] as usize == state
                 {
                     i += 1;
                 }
             }
         }
         while i < haystack.len() {
-            state = self.transitions[state + self.classes[haystack[i] as usize] as usize] as usize;
+            state = self.transitions[state + self.class_at(haystack, i)] as usize;
             i += 1;
         }
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
@@ -258,10 +253,7 @@ impl Automaton {
                     None => return false,
                 }
             };
-            state = match &self.counter {
-                Some(counter) => self.step_class(state, class, counter, &mut register),
-                None => self.transitions[state + class] as usize,
-            };
+            state = self.step_symbol(state, class, &mut register);
             if state == 0 {
                 return false;
             }
@@ -320,10 +312,7 @@ impl Automaton {
                 } else {
                     wide.class(c as u32)
                 };
-                match &self.counter {
-                    Some(counter) => self.step_class(state, class, counter, register),
-                    None => self.transitions[state + class] as usize,
-                }
+                self.step_symbol(state, class, register)
             }
             None => {
                 let mut state = state;
@@ -355,9 +344,16 @@ impl Automaton {
     /// automaton counts (start it at 0). Only for an automaton over bytes: over characters, see
     /// [`next_state_after`](Self::next_state_after).
     pub const fn next_state(&self, state: usize, byte: u8, register: &mut u32) -> usize {
+        self.step_symbol(state, self.classes[byte as usize] as usize, register)
+    }
+
+    /// The (premultiplied) state after a symbol (a byte or a character) of `class` from
+    /// `state`, counting in `register` if the automaton counts.
+    #[inline(always)]
+    const fn step_symbol(&self, state: usize, class: usize, register: &mut u32) -> usize {
         match &self.counter {
-            Some(counter) => self.step(state, byte, counter, register),
-            None => self.transitions[state + self.classes[byte as usize] as usize] as usize,
+            Some(counter) => self.step_class(state, class, counter, register),
+            None => self.transitions[state + class] as usize,
         }
     }
 }
