@@ -33,6 +33,18 @@ pub struct BeyondAsciiCounts(String);
 #[constrained(pattern = r"[A-Za-z0-9-_.,:/()@!&?#+'’\s]{2,40}")]
 pub struct ManyRanges(String);
 
+/// Bounded runs beside unbounded runs of wider classes, which the automaton counts only up to
+/// their minimum, and one beside a narrower class, which it must count in full.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[a-z]*[a-f]{2,9}/[0-9]{1,3}.*:[a-f]*[a-z]{1,3}")]
+pub struct AbsorbedCounts(String);
+
+/// A group that repeats into itself, which the automaton counts only up to its minimum, and one
+/// that does not, which it must count in full.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}")]
+pub struct SelfRepeatingGroup(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -78,6 +90,11 @@ fn cases() -> Vec<Case> {
             ManyRanges,
             r"[A-Za-z0-9\-_.,:/()@!&?#+'’ \t\n\x0B\x0C\r]{2,40}"
         ),
+        case!(
+            AbsorbedCounts,
+            r"[a-z]*[a-f]{2,9}/[0-9]{1,3}[^\n\r\x{85}\x{2028}\x{2029}]*:[a-f]*[a-z]{1,3}"
+        ),
+        case!(SelfRepeatingGroup, r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}"),
         case!(
             NameString,
             r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\t]*"

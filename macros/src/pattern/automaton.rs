@@ -569,11 +569,25 @@ fn minimize(tables: Tables) -> Tables {
     let n = tables.accepting.len();
     let target =
         |state: usize, class: usize| tables.transitions[state * stride + class] as usize / stride;
-    // Predecessors per class, for the refinement's splitters.
-    let mut incoming: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); n]; stride];
+    // Predecessors per (class, state), in one flat list: `incoming[first[i]..first[i + 1]]` for
+    // `i = class * n + state`. Flat vectors rather than maps or nested vectors, because the
+    // derive usually runs unoptimized, where every hash or small allocation costs.
+    let mut first = vec![0usize; stride * n + 1];
     for s in 0..n {
-        for (c, per_class) in incoming.iter_mut().enumerate() {
-            per_class[target(s, c)].push(s);
+        for c in 0..stride {
+            first[c * n + target(s, c) + 1] += 1;
+        }
+    }
+    for i in 1..first.len() {
+        first[i] += first[i - 1];
+    }
+    let mut filled = first.clone();
+    let mut incoming = vec![0usize; stride * n];
+    for s in 0..n {
+        for c in 0..stride {
+            let i = c * n + target(s, c);
+            incoming[filled[i]] = s;
+            filled[i] += 1;
         }
     }
     let mut block_of = vec![0usize; n];
@@ -591,56 +605,61 @@ fn minimize(tables: Tables) -> Tables {
     let mut work: Vec<usize> = (0..blocks.len()).collect();
     let mut in_work = vec![true; blocks.len()];
     let mut marked = vec![false; n];
+    // Per block, how many of its states the current splitter reaches; the blocks it reaches.
+    let mut hits = vec![0usize; blocks.len()];
+    let mut touched: Vec<usize> = Vec::new();
     while let Some(splitter) = work.pop() {
         in_work[splitter] = false;
         let members = blocks[splitter].clone();
-        for per_class in &incoming {
-            // The states that move into the splitter on this class, grouped by block.
-            let mut hits: FastMap<usize, Vec<usize>> = FastMap::default();
-            let mut touched: Vec<usize> = Vec::new();
+        for c in 0..stride {
+            // Mark the states that move into the splitter on this class.
             for &t in &members {
-                for &s in &per_class[t] {
+                for &s in &incoming[first[c * n + t]..first[c * n + t + 1]] {
                     if !marked[s] {
                         marked[s] = true;
                         let b = block_of[s];
-                        let inside = hits.entry(b).or_insert_with(|| {
+                        if hits[b] == 0 {
                             touched.push(b);
-                            Vec::new()
-                        });
-                        inside.push(s);
+                        }
+                        hits[b] += 1;
                     }
                 }
             }
-            for b in touched {
-                let inside = hits.remove(&b).unwrap_or_default();
-                if inside.len() < blocks[b].len() {
-                    let kept: Vec<usize> =
-                        blocks[b].iter().copied().filter(|&s| !marked[s]).collect();
-                    let new = blocks.len();
-                    for &s in &inside {
-                        block_of[s] = new;
-                    }
-                    let smaller_is_new = inside.len() <= kept.len();
-                    blocks[b] = kept;
-                    blocks.push(inside.clone());
-                    in_work.push(false);
-                    let add = if in_work[b] || smaller_is_new { new } else { b };
-                    work.push(add);
-                    in_work[add] = true;
-                }
-                for s in inside {
+            for b in touched.drain(..) {
+                let (inside, kept): (Vec<usize>, Vec<usize>) =
+                    blocks[b].iter().partition(|&&s| marked[s]);
+                for &s in &inside {
                     marked[s] = false;
                 }
+                hits[b] = 0;
+                if kept.is_empty() {
+                    continue;
+                }
+                let new = blocks.len();
+                for &s in &inside {
+                    block_of[s] = new;
+                }
+                let smaller_is_new = inside.len() <= kept.len();
+                blocks[b] = kept;
+                blocks.push(inside);
+                hits.push(0);
+                in_work.push(false);
+                let add = if in_work[b] || smaller_is_new { new } else { b };
+                work.push(add);
+                in_work[add] = true;
             }
         }
     }
     // Renumber breadth-first from the start; the dead state's block stays 0.
     let dead_block = block_of[0];
     let start_state = tables.start as usize / stride;
-    let mut number: FastMap<usize, usize> = FastMap::from_iter([(dead_block, 0)]);
+    let mut number = vec![usize::MAX; blocks.len()];
+    number[dead_block] = 0;
+    let mut numbered = 1;
     let mut queue = Vec::new();
     if block_of[start_state] != dead_block {
-        number.insert(block_of[start_state], 1);
+        number[block_of[start_state]] = 1;
+        numbered = 2;
         queue.push(start_state);
     }
     let mut transitions = vec![0u32; stride];
@@ -652,12 +671,13 @@ fn minimize(tables: Tables) -> Tables {
         accepting.push(tables.accepting[s]);
         for c in 0..stride {
             let t = target(s, c);
-            let next = number.len();
-            let id = *number.entry(block_of[t]).or_insert_with(|| {
+            let block = block_of[t];
+            if number[block] == usize::MAX {
+                number[block] = numbered;
+                numbered += 1;
                 queue.push(t);
-                next
-            });
-            transitions.push((id * stride) as u32);
+            }
+            transitions.push((number[block] * stride) as u32);
         }
     }
     Tables {

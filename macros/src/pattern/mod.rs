@@ -1,6 +1,6 @@
 //! Compiles a `pattern = "…"` attribute into DFA tables when the derive expands: the pattern is
 //! parsed with Java's meaning ([`java`]), turned into terms whose derivatives are the DFA's states
-//! ([`term`], [`automaton`]) over UTF-8 bytes, or over characters ([`alphabet`]) when that is
+//! ([`term`], [`automaton`]), once rewritten to need fewer counts ([`simplify`]), over UTF-8 bytes, or over characters ([`alphabet`]) when that is
 //! what keeps it within budget, and reported as a compile error when it is invalid, uses a
 //! backreference or matches nothing.
 
@@ -14,6 +14,7 @@ mod java;
 mod java_unicode;
 mod node;
 mod sequence;
+mod simplify;
 mod term;
 
 pub use automaton::Tables;
@@ -45,10 +46,11 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
         offset: Some(e.offset),
         message: e.message,
     })?;
-    let tables = automaton::build(&node).map_err(|message| PatternError {
-        offset: None,
-        message,
-    })?;
+    let tables =
+        automaton::build(&simplify::simplified(&node)).map_err(|message| PatternError {
+            offset: None,
+            message,
+        })?;
     let runtime_pattern = match (&tables, ecma::runtime(&node)) {
         (_, Some(text)) => text,
         (Some(_), None) => String::new(),

@@ -2754,6 +2754,9 @@ pub struct P736(String);
 #[constrained(pattern = ".*[a-z][a-z0-9\\-]+.*")]
 pub struct P737(String);
 #[derive(Constrained)]
+#[constrained(pattern = ".*[a-z]{1,20}/.{1,20}.*")]
+pub struct P738(String);
+#[derive(Constrained)]
 #[constrained(pattern = ".*[a-z]{2}-?(iso|gov)?-{1}[a-z]*-{1}[0-9].*")]
 pub struct P739(String);
 #[derive(Constrained)]
@@ -8054,6 +8057,9 @@ pub struct P2437(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^([^#\\n]{1,96})#([^\\/#\\n]{1,64})$")]
 pub struct P2438(String);
+#[derive(Constrained)]
+#[constrained(pattern = "^([^/]([!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$")]
+pub struct P2439(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^([^\\u0000-\\u007F]|[-_ a-zA-Z0-9])+$")]
 pub struct P2440(String);
@@ -16180,6 +16186,11 @@ pub struct P4656(String);
 #[constrained(pattern = "https?://[a-zA-Z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+")]
 pub struct P4657(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "https?:\\/\\/(www\\.)?[-a-zA-Z0-9@:%._\\+~#=]{1,256}\\.[a-zA-Z0-9()]{1,6}([-a-zA-Z0-9()@:%_\\+.~#?&\\/=]*)"
+)]
+pub struct P4658(String);
+#[derive(Constrained)]
 #[constrained(pattern = "https?:\\/\\/[-a-zA-Z0-9+&@\\/%=~_|!:,.;]*[-a-zA-Z0-9+&@\\/%=~_|]")]
 pub struct P4659(String);
 #[derive(Constrained)]
@@ -18921,6 +18932,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         ".*[a-zA-Z0-9_][a-zA-Z_\\-0-9.:]*[a-zA-Z0-9_]+.*",
     ),
     (P737::RULES.pattern, ".*[a-z][a-z0-9\\-]+.*"),
+    (P738::RULES.pattern, ".*[a-z]{1,20}/.{1,20}.*"),
     (
         P739::RULES.pattern,
         ".*[a-z]{2}-?(iso|gov)?-{1}[a-z]*-{1}[0-9].*",
@@ -21875,6 +21887,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^([\\u0021-\\u007F]+\\u002F)?[\\w+=,.@-]+$",
     ),
     (P2438::RULES.pattern, "^([^#\\n]{1,96})#([^\\/#\\n]{1,64})$"),
+    (
+        P2439::RULES.pattern,
+        "^([^/]([!-~]+/){1,511})?[A-Za-z0-9_+=,.@-]{1,64}$",
+    ),
     (
         P2440::RULES.pattern,
         "^([^\\u0000-\\u007F]|[-_ a-zA-Z0-9])+$",
@@ -27972,6 +27988,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4657::RULES.pattern,
         "https?://[a-zA-Z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+",
+    ),
+    (
+        P4658::RULES.pattern,
+        "https?:\\/\\/(www\\.)?[-a-zA-Z0-9@:%._\\+~#=]{1,256}\\.[a-zA-Z0-9()]{1,6}([-a-zA-Z0-9()@:%_\\+.~#?&\\/=]*)",
     ),
     (
         P4659::RULES.pattern,

@@ -1,0 +1,152 @@
+//! Rewrites of a parsed pattern that keep its language and shrink its automaton, applied to what
+//! the automaton is built from (the printed renderings keep the pattern as written). Each one
+//! removes a count the automaton would otherwise have to keep:
+//!
+//! - A bounded repetition of a class next to an unbounded one of a wider class needs no more
+//!   than its minimum: the unbounded one takes the rest. `.*[a-z]{1,20}` is `.*[a-z]`, and
+//!   `.{1,20}.*` is `..*`.
+//! - A repetition of a group that repeats into itself, `(A+b){m,n}` with `b` in `A`, is the group
+//!   `m` times: two of them in a row are one of them. `([!-~]+/){1,511}` is `[!-~]+/`.
+//!
+//! Atomic groups are left as written: inside one, which match is tried first matters, not only
+//! the language.
+
+use super::node::{Node, Repeat};
+use regex_syntax::hir::ClassUnicode;
+
+/// `node`, with every rewrite applied wherever it holds.
+pub fn simplified(node: &Node) -> Node {
+    match node {
+        Node::Concat(parts) => {
+            let mut parts: Vec<Node> = parts.iter().map(simplified).collect();
+            absorb_bounded_neighbours(&mut parts);
+            Node::Concat(parts)
+        }
+        Node::Alternation(branches) => Node::Alternation(branches.iter().map(simplified).collect()),
+        Node::Repeat(repeat) => {
+            let node = simplified(&repeat.node);
+            let (min, max) = match repeat.max {
+                Some(max) if max > repeat.min.max(1) && repeats_into_itself(&node) => {
+                    (repeat.min, Some(repeat.min.max(1)))
+                }
+                max => (repeat.min, max),
+            };
+            Node::Repeat(Box::new(Repeat {
+                node,
+                min,
+                max,
+                greedy: repeat.greedy,
+            }))
+        }
+        Node::Look(look) => Node::Look(Box::new(super::node::Look {
+            node: simplified(&look.node),
+            behind: look.behind,
+            negated: look.negated,
+        })),
+        Node::Empty | Node::Class(_) | Node::Atomic(_) | Node::Assert(_) => node.clone(),
+    }
+}
+
+/// `X{m,n}` beside `Y{k,}` with `X` inside `Y` becomes `X{m}`: whatever more of `X` a value has
+/// is also a run of `Y`, on either side.
+fn absorb_bounded_neighbours(parts: &mut [Node]) {
+    for i in 0..parts.len().saturating_sub(1) {
+        let (left, right) = parts.split_at_mut(i + 1);
+        let (a, b) = (&mut left[i], &mut right[0]);
+        if let Some(wide) = unbounded_class(a) {
+            let wide = wide.clone();
+            narrow_to_minimum(b, &wide);
+        }
+        if let Some(wide) = unbounded_class(b) {
+            let wide = wide.clone();
+            narrow_to_minimum(a, &wide);
+        }
+    }
+}
+
+/// The class of `node` when it is `Y{k,}`.
+fn unbounded_class(node: &Node) -> Option<&ClassUnicode> {
+    match node {
+        Node::Repeat(repeat) if repeat.max.is_none() => match &repeat.node {
+            Node::Class(class) => Some(class),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Makes `node`, when it is `X{m,n}` with `X` inside `wide`, into `X{m}`.
+fn narrow_to_minimum(node: &mut Node, wide: &ClassUnicode) {
+    if let Node::Repeat(repeat) = node
+        && let Node::Class(class) = &repeat.node
+        && repeat.max.is_some_and(|max| max > repeat.min)
+        && is_subset(class, wide)
+    {
+        repeat.max = Some(repeat.min);
+    }
+}
+
+/// Whether `L·L ⊆ L` for the language `L` of `node`, by its shape `A{k,}b` with `b` inside `A`:
+/// then `A{k,}b·A{k,}b` is `A{k,}` followed by `b`, since `b·A{k,}` is a longer run of `A`. So
+/// `L{m,n}` is `L{m}` (`m ≥ 1`) and `L{0,n}` is `L?`.
+fn repeats_into_itself(node: &Node) -> bool {
+    match node {
+        Node::Concat(parts) => match parts.as_slice() {
+            [run, Node::Class(last)] => unbounded_class(run).is_some_and(|a| is_subset(last, a)),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+fn is_subset(inner: &ClassUnicode, outer: &ClassUnicode) -> bool {
+    let mut difference = inner.clone();
+    difference.difference(outer);
+    difference.ranges().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::simplified;
+    use crate::pattern::ecma;
+    use crate::pattern::java::parse;
+
+    /// The simplified pattern, printed in the runtime engine's spelling.
+    fn rewritten(pattern: &str) -> String {
+        let node = parse(pattern).unwrap_or_else(|e| panic!("{pattern}: {}", e.message));
+        ecma::anchored(&simplified(&node))
+    }
+
+    #[test]
+    fn bounded_runs_beside_wider_unbounded_ones_keep_their_minimum() {
+        assert_eq!(
+            rewritten(".*[a-z]{1,20}/.{1,20}.*"),
+            rewritten(".*[a-z]{1}/.{1}.*")
+        );
+        assert_eq!(rewritten("[0-9]+[0-9]{2,5}"), rewritten("[0-9]+[0-9]{2}"));
+        // Not when the bounded class reaches beyond the unbounded one, or the count is fixed.
+        assert_eq!(
+            rewritten("[a-z]*[a-z0-9]{1,20}"),
+            rewritten("[a-z]*[a-z0-9]{1,20}")
+        );
+        assert_eq!(rewritten("[a-z]{1,20}x.*"), rewritten("[a-z]{1,20}x.*"));
+        // Inside an atomic group the first match found matters, so it stays as written.
+        assert_eq!(
+            rewritten("(?>.*[a-z]{1,20})x"),
+            rewritten("(?>.*[a-z]{1,20})x")
+        );
+    }
+
+    #[test]
+    fn groups_that_repeat_into_themselves_count_their_minimum() {
+        assert_eq!(rewritten("([!-~]+/){1,511}"), rewritten("([!-~]+/){1}"));
+        assert_eq!(rewritten("([!-~]*/){0,511}"), rewritten("([!-~]*/){0,1}"));
+        assert_eq!(rewritten("(a+a){3,9}"), rewritten("(a+a){3}"));
+        // `[^/]` reaches beyond `[!-~]`: a second group may start where the first could not go on.
+        assert_eq!(
+            rewritten("([^/][!-~]+/){1,511}"),
+            rewritten("([^/][!-~]+/){1,511}")
+        );
+        assert_eq!(rewritten("([a-z]+/){1,5}"), rewritten("([a-z]+/){1,5}"));
+    }
+}
