@@ -17,7 +17,7 @@
 //! });
 //! ```
 
-use crate::pattern::Automaton;
+use crate::pattern::{Automaton, Register};
 use crate::rules::enumeration::EnumRules;
 use crate::rules::length::LengthBounds;
 use crate::rules::number::{Number, RangeRules};
@@ -87,9 +87,9 @@ impl Walk {
 /// let automaton = Ab::RULES.pattern.unwrap().automaton.as_ref().unwrap();
 /// let walk = LiveWalk::new(automaton);
 /// let mut bytes = Vec::new();
-/// let mut register = 0;
+/// let mut register = Default::default();
 /// let state = walk.start();
-/// let steps = walk.steps(state, register);
+/// let steps = walk.steps(state, &register);
 /// assert_eq!(steps.len(), 1);
 /// let state = walk.take(state, steps[0], &mut register, &mut bytes);
 /// assert!(walk.accepting(state));
@@ -149,16 +149,18 @@ impl<'a> LiveWalk<'a> {
     }
 
     /// The steps from `state`, with the register at `register`, after which the walk is live.
-    pub fn steps(&self, state: usize, register: u32) -> Vec<WalkStep> {
+    pub fn steps(&self, state: usize, register: &Register) -> Vec<WalkStep> {
         let automaton = self.automaton;
         match &self.samples {
             Some(samples) => samples
                 .iter()
-                .filter(|&&c| self.is_live(automaton.next_state_after(state, c, &mut { register })))
+                .filter(|&&c| {
+                    self.is_live(automaton.next_state_after(state, c, &mut register.clone()))
+                })
                 .map(|&c| WalkStep::Char(c))
                 .collect(),
             None => (0..=255u8)
-                .filter(|&b| self.is_live(automaton.next_state(state, b, &mut { register })))
+                .filter(|&b| self.is_live(automaton.next_state(state, b, &mut register.clone())))
                 .map(WalkStep::Byte)
                 .collect(),
         }
@@ -169,7 +171,7 @@ impl<'a> LiveWalk<'a> {
         &self,
         state: usize,
         step: WalkStep,
-        register: &mut u32,
+        register: &mut Register,
         bytes: &mut Vec<u8>,
     ) -> usize {
         match step {
@@ -197,15 +199,19 @@ fn live_states(automaton: &Automaton) -> Vec<bool> {
                 continue;
             }
             let row = &automaton.transitions[state * stride..state * stride + stride];
-            // A counting state also leads to its twin in the register's next region.
-            let twin = automaton
-                .counter
-                .as_ref()
-                .map_or(0, |c| c.boundaries[state] as usize);
+            // A counting state also leads to its twin in the register's next region, or to its
+            // twins for where a set of counts stands.
+            let twins: &[u16] = match &automaton.counter {
+                Some(counter) => match &counter.sets {
+                    Some(sets) => &sets.twins[state * 8..state * 8 + 8],
+                    None => std::slice::from_ref(&counter.boundaries[state]),
+                },
+                None => &[],
+            };
             if row
                 .iter()
+                .chain(twins)
                 .any(|&next| next != 0 && live[next as usize / stride])
-                || (twin != 0 && live[twin / stride])
             {
                 live[state] = true;
                 changed = true;
@@ -228,7 +234,7 @@ fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Optio
     let mut bytes = Vec::new();
     let mut chars = 0usize;
     let mut state = walker.start();
-    let mut register = 0;
+    let mut register = Register::default();
     for _ in 0..4 * (target + 8) {
         let accepting = walker.accepting(state);
         if accepting && chars >= target.max(min) && (bytes.len() % 4 == 0 || chars >= max) {
@@ -237,7 +243,7 @@ fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Optio
         if accepting && chars >= min && random.below(8) == 0 && chars >= target {
             break;
         }
-        let steps = walker.steps(state, register);
+        let steps = walker.steps(state, &register);
         if steps.is_empty() {
             break;
         }
@@ -321,13 +327,13 @@ fn off_pattern(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -
     let cut = random.below(valid.chars().count() + 1);
     let prefix: String = valid.chars().take(cut).collect();
     let mut state = automaton.start as usize;
-    let mut register = 0;
+    let mut register = Register::default();
     for c in prefix.chars() {
         state = automaton.next_state_after(state, c, &mut register);
     }
     let candidates = ('\u{0}'..='\u{7f}').chain(['\u{85}', '\u{2028}', '\u{fffe}', 'é', '😀']);
     let dead: Vec<char> = candidates
-        .filter(|&c| !walker.is_live(automaton.next_state_after(state, c, &mut { register })))
+        .filter(|&c| !walker.is_live(automaton.next_state_after(state, c, &mut register.clone())))
         .collect();
     if dead.is_empty() {
         return None;

@@ -45,6 +45,28 @@ pub struct AbsorbedCounts(String);
 #[constrained(pattern = r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}")]
 pub struct SelfRepeatingGroup(String);
 
+/// Several counts of one repetition under way at once, kept as a set: where `.{3,70}` begins
+/// is not known until the value ends.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"h([^/]+)/?.{3,70}")]
+pub struct SeveralCounts(String);
+
+/// A set of counts that begin with gaps between them (a bucket may end only at `[a-c]`).
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"s([a-c][a-c.]{1,5}[a-c])/?((.{1,80})/)?")]
+pub struct CountsWithGaps(String);
+
+/// A count begins at every `a`: as many counts as the value has `a`s in its last 66
+/// characters.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[ab]*a.{66}")]
+pub struct CountAtEveryA(String);
+
+/// A set of counts of a repetition with no maximum.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[ab]*a[ab]{70,}:")]
+pub struct UnboundedCounts(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -94,6 +116,16 @@ fn cases() -> Vec<Case> {
             AbsorbedCounts,
             r"[a-z]*[a-f]{2,9}/[0-9]{1,3}[^\n\r\x{85}\x{2028}\x{2029}]*:[a-f]*[a-z]{1,3}"
         ),
+        case!(
+            SeveralCounts,
+            r"h([^/]+)/?[^\n\r\x{85}\x{2028}\x{2029}]{3,70}"
+        ),
+        case!(
+            CountsWithGaps,
+            r"s([a-c][a-c.]{1,5}[a-c])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,80})/)?"
+        ),
+        case!(CountAtEveryA, r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}"),
+        case!(UnboundedCounts, r"[ab]*a[ab]{70,}:"),
         case!(SelfRepeatingGroup, r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}"),
         case!(
             NameString,
@@ -188,6 +220,25 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 #[test]
 fn the_java_dot_equivalent_is_what_the_tests_assume() {
     assert!(cases().iter().any(|c| c.equivalent.contains(JAVA_DOT)));
+}
+
+#[test]
+fn several_counts_under_way_are_kept_as_sets() {
+    let patterns = [
+        SeveralCounts::RULES.pattern,
+        CountsWithGaps::RULES.pattern,
+        CountAtEveryA::RULES.pattern,
+        UnboundedCounts::RULES.pattern,
+    ];
+    for pattern in patterns {
+        let pattern = pattern.expect("a pattern rule");
+        let counter = pattern.automaton.as_ref().and_then(|a| a.counter.as_ref());
+        assert!(
+            counter.is_some_and(|counter| counter.sets.is_some()),
+            "{}",
+            pattern.source
+        );
+    }
 }
 
 #[test]

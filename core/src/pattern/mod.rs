@@ -1,9 +1,12 @@
 //! `Pattern`: a regular expression compiled to a DFA when the derive expands, matched with no
 //! regex engine, no allocation and no lazy initialization at run time.
 
+pub mod counts;
 pub(crate) mod runtime;
 pub(crate) mod sequence;
 mod utf8;
+
+use counts::Counts;
 
 use utf8::decode_at;
 
@@ -96,6 +99,49 @@ pub struct Counter {
     /// The (premultiplied) states below this id never touch the register (the derive numbers
     /// them first): the walk steps through them without reading `actions` or `limits`.
     pub plain_below: u32,
+    /// Present when the register holds a set of counts rather than one: `actions`, `limits`
+    /// and `boundaries` are then read as [`CountSets`] says.
+    pub sets: Option<CountSets>,
+}
+
+/// How an [`Automaton`] counts when several counts of its repetition can be under way at once
+/// (`https://([^/]+)/?.{3,1016}`): the register is then a [`Counts`] set. A transition's action
+/// is 0 (keep the set), 1 (the set becomes `{1}`), 2 (every count grows by 1), 3 (every count
+/// grows, and 1 joins) or 4 (1 joins). After an action, the walk moves to the target's twin for
+/// the regions the set's counts are in, which is what the target's transitions depend on.
+#[derive(Debug)]
+pub struct CountSets {
+    /// Per state: the minimum and maximum (`u32::MAX`: none) of the repetition it counts.
+    pub bounds: &'static [u32],
+    /// Per state, 8 entries: its twin (premultiplied) for each combination of
+    /// [`counts::BELOW`], [`counts::WITHIN`] and [`counts::FULL`].
+    pub twins: &'static [u16],
+}
+
+/// What a walk over an [`Automaton`] keeps besides its state: the register of a counting
+/// automaton (one count, or a set of counts).
+///
+/// ```
+/// use constrained::Constrained;
+/// use constrained::Register;
+///
+/// #[derive(Debug, Constrained)]
+/// #[constrained(pattern = "a.{1,100}")]
+/// pub struct Counted(String);
+///
+/// let automaton = Counted::RULES.pattern.unwrap().automaton.as_ref().unwrap();
+/// let mut register = Register::default();
+/// let mut state = automaton.start as usize;
+/// for byte in *b"abc" {
+///     state = automaton.next_state(state, byte, &mut register);
+/// }
+/// assert!(automaton.accepting[state / automaton.stride as usize] != 0);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Register {
+    count: u32,
+    /// Boxed, since walks copy registers and most automata keep one count.
+    counts: Option<Box<Counts>>,
 }
 
 impl Automaton {
@@ -118,6 +164,11 @@ impl Automaton {
     pub const fn matches(&self, haystack: &[u8]) -> bool {
         if haystack.len() < self.shortest || haystack.len() > self.longest {
             return false;
+        }
+        if let Some(counter) = &self.counter
+            && let Some(sets) = &counter.sets
+        {
+            return self.matches_with_counts(haystack, counter, sets);
         }
         if let Some(wide) = &self.wide {
             return self.matches_characters(haystack, wide);
@@ -233,6 +284,71 @@ impl Automaton {
         self.classes[haystack[i] as usize] as usize
     }
 
+    /// [`matches`](Self::matches) for an automaton whose register is a set of counts, over
+    /// bytes or characters. Malformed UTF-8 never matches.
+    const fn matches_with_counts(
+        &self,
+        haystack: &[u8],
+        counter: &Counter,
+        sets: &CountSets,
+    ) -> bool {
+        let mut state = self.start as usize;
+        let mut counts = Counts::new();
+        let mut i = 0;
+        while i < haystack.len() {
+            let byte = haystack[i];
+            let class = match &self.wide {
+                Some(wide) if byte >= 0x80 => match decode_at(haystack, i) {
+                    Some((c, width)) => {
+                        i += width;
+                        wide.class(c)
+                    }
+                    None => return false,
+                },
+                _ => {
+                    i += 1;
+                    self.classes[byte as usize] as usize
+                }
+            };
+            state = self.step_counts(state, class, counter, sets, &mut counts);
+            if state == 0 {
+                return false;
+            }
+        }
+        self.accepting[state_number(state, self.stride_reciprocal)] != 0
+    }
+
+    /// The (premultiplied) state after a symbol of `class` from `state`, with the set of counts
+    /// it keeps: the target, or its twin for where the counts stand after the action.
+    #[inline(always)]
+    const fn step_counts(
+        &self,
+        state: usize,
+        class: usize,
+        counter: &Counter,
+        sets: &CountSets,
+        counts: &mut Counts,
+    ) -> usize {
+        let index = state + class;
+        let next = self.transitions[index] as usize;
+        let action = counter.actions[index];
+        if action == 0 {
+            return next;
+        }
+        let at = state_number(next, self.stride_reciprocal);
+        let (min, max) = (sets.bounds[2 * at], sets.bounds[2 * at + 1]);
+        match action {
+            1 => counts.set_one(min, max),
+            2 => counts.increment(min, max),
+            3 => {
+                counts.increment(min, max);
+                counts.add_one(min, max);
+            }
+            _ => counts.add_one(min, max),
+        }
+        sets.twins[at * 8 + counts.regions()] as usize
+    }
+
     /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
     /// directly, other characters decoded and looked up in `wide`. Malformed UTF-8 never matches.
     const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
@@ -261,19 +377,6 @@ impl Automaton {
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
 
-    /// The (premultiplied) state after `byte` from `state`, with the register it counts in.
-    #[inline(always)]
-    pub const fn step(
-        &self,
-        state: usize,
-        byte: u8,
-        counter: &Counter,
-        register: &mut u32,
-    ) -> usize {
-        let class = self.classes[byte as usize] as usize;
-        self.step_class(state, class, counter, register)
-    }
-
     /// The (premultiplied) state after a symbol of `class` from `state`, with the register it
     /// counts in.
     #[inline(always)]
@@ -300,9 +403,9 @@ impl Automaton {
     }
 
     /// The (premultiplied) state after the character `c` from `state`, counting in `register`
-    /// if the automaton counts (start it at 0): one step over characters, one step per UTF-8
-    /// byte over bytes.
-    pub const fn next_state_after(&self, state: usize, c: char, register: &mut u32) -> usize {
+    /// if the automaton counts (start it at [`Register::default`]): one step over characters,
+    /// one step per UTF-8 byte over bytes.
+    pub fn next_state_after(&self, state: usize, c: char, register: &mut Register) -> usize {
         let mut buffer = [0u8; 4];
         let bytes = c.encode_utf8(&mut buffer).as_bytes();
         match &self.wide {
@@ -312,14 +415,15 @@ impl Automaton {
                 } else {
                     wide.class(c as u32)
                 };
-                self.step_symbol(state, class, register)
+                self.step_register(state, class, register)
             }
             None => {
                 let mut state = state;
-                let mut i = 0;
-                while i < bytes.len() && state != 0 {
-                    state = self.next_state(state, bytes[i], register);
-                    i += 1;
+                for &byte in bytes {
+                    if state == 0 {
+                        break;
+                    }
+                    state = self.next_state(state, byte, register);
                 }
                 state
             }
@@ -341,14 +445,29 @@ impl Automaton {
     }
 
     /// The (premultiplied) state after `byte` from `state`, counting in `register` if the
-    /// automaton counts (start it at 0). Only for an automaton over bytes: over characters, see
-    /// [`next_state_after`](Self::next_state_after).
-    pub const fn next_state(&self, state: usize, byte: u8, register: &mut u32) -> usize {
-        self.step_symbol(state, self.classes[byte as usize] as usize, register)
+    /// automaton counts (start it at [`Register::default`]). Only for an automaton over bytes:
+    /// over characters, see [`next_state_after`](Self::next_state_after).
+    pub fn next_state(&self, state: usize, byte: u8, register: &mut Register) -> usize {
+        self.step_register(state, self.classes[byte as usize] as usize, register)
     }
 
     /// The (premultiplied) state after a symbol (a byte or a character) of `class` from
     /// `state`, counting in `register` if the automaton counts.
+    fn step_register(&self, state: usize, class: usize, register: &mut Register) -> usize {
+        match &self.counter {
+            Some(counter) => match &counter.sets {
+                Some(sets) => {
+                    let counts = register.counts.get_or_insert_with(Box::default);
+                    self.step_counts(state, class, counter, sets, counts)
+                }
+                None => self.step_class(state, class, counter, &mut register.count),
+            },
+            None => self.transitions[state + class] as usize,
+        }
+    }
+
+    /// The (premultiplied) state after a symbol of `class` from `state`, counting in `register`
+    /// if the automaton counts one at a time.
     #[inline(always)]
     const fn step_symbol(&self, state: usize, class: usize, register: &mut u32) -> usize {
         match &self.counter {

@@ -114,12 +114,31 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             .collect();
         let boundaries = Literal::byte_string(&boundaries);
         let plain_below = Literal::u32_unsuffixed(counter.plain_below);
+        let sets = option(counter.sets.as_ref().map(|sets| {
+            let bounds: Vec<u8> = sets.bounds.iter().flat_map(|b| b.to_le_bytes()).collect();
+            let bounds_len = Literal::usize_unsuffixed(sets.bounds.len());
+            let bounds = Literal::byte_string(&bounds);
+            let twins: Vec<u8> = sets
+                .twins
+                .iter()
+                .flat_map(|&t| (t as u16).to_le_bytes())
+                .collect();
+            let twins_len = Literal::usize_unsuffixed(sets.twins.len());
+            let twins = Literal::byte_string(&twins);
+            quote! {
+                #p::CountSets {
+                    bounds: &#p::u32_table::<#bounds_len>(#bounds),
+                    twins: &#p::u16_table::<#twins_len>(#twins),
+                }
+            }
+        }));
         quote! {
             #p::Counter {
                 actions: #actions,
                 limits: &#p::u32_table::<#states>(#limits),
                 boundaries: &#p::u16_table::<#states>(#boundaries),
                 plain_below: #plain_below,
+                sets: #sets,
             }
         }
     }));

@@ -4,7 +4,7 @@
 use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
 use super::node::Node;
-use super::term::{Context, Id, Mark, NOTHING, Region, Terms};
+use super::term::{BELOW, Context, CountedLoop, FULL, Id, Mark, NOTHING, Region, Terms, WITHIN};
 
 /// The most transitions (states × byte classes) one pattern may compile to: 128 KiB of table,
 /// and every premultiplied state id fits a `u16`. A pattern past it is a compile error asking for
@@ -110,13 +110,40 @@ pub struct Counter {
     pub boundaries: Vec<u32>,
     /// The states below this (premultiplied) id never touch the register.
     pub plain_below: u32,
+    /// Present when the register holds a set of counts: `actions` then go up to 4, and
+    /// `limits` and `boundaries` are unused.
+    pub sets: Option<SetTables>,
+}
+
+/// How a DFA whose register holds a set of counts moves between twins (see the runtime's
+/// `CountSets`).
+#[derive(Debug, Default)]
+pub struct SetTables {
+    /// Per state: the minimum and maximum (`u32::MAX`: none) of the loop it counts.
+    pub bounds: Vec<u32>,
+    /// Per state, 8 entries: its twin (premultiplied) for each set of regions, 0 where the
+    /// counts cannot stand so.
+    pub twins: Vec<u32>,
+}
+
+/// The most a loop's bound may be for a set of its counts to be kept: the runtime's
+/// `counts::MOST_COUNTS`.
+const MOST_COUNTS: u32 = 2046;
+
+/// The regions a set of counts of `counted` is in.
+fn regions_of(counts: &std::collections::BTreeSet<u32>, counted: &CountedLoop) -> u8 {
+    counts
+        .iter()
+        .fold(0, |regions, &count| regions | counted.region(count).bit())
 }
 
 impl Tables {
-    /// Runs the tables on `input`, as `constrained::Automaton::matches` does.
+    /// Runs the tables on `input`, as `constrained::Automaton::matches` does (a set of counts
+    /// is kept as a plain set here, as a check on the runtime's).
     pub fn matches(&self, input: &str) -> bool {
         let mut state = self.start;
         let mut register = 0u32;
+        let mut counts = std::collections::BTreeSet::new();
         let symbols: Vec<u8> = match &self.wide {
             Some(wide) => input
                 .chars()
@@ -134,14 +161,37 @@ impl Tables {
             let index = (state + u32::from(class)) as usize;
             state = self.transitions[index];
             if let Some(counter) = &self.counter {
-                match counter.actions[index] {
-                    1 => register = 1,
-                    2 => register += 1,
-                    _ => continue,
-                }
                 let at = (state / self.stride) as usize;
-                if register == counter.limits[at] {
-                    state = counter.boundaries[at];
+                match (&counter.sets, counter.actions[index]) {
+                    (_, 0) => {}
+                    (Some(sets), action) => {
+                        let counted = CountedLoop {
+                            class: NOTHING,
+                            min: sets.bounds[2 * at],
+                            max: Some(sets.bounds[2 * at + 1]).filter(|&m| m != u32::MAX),
+                        };
+                        if action == 1 {
+                            counts.clear();
+                        }
+                        if action == 2 || action == 3 {
+                            counts = counts
+                                .iter()
+                                .filter(|&&c| counted.max.is_none_or(|max| c < max))
+                                .map(|c| c + 1)
+                                .collect();
+                        }
+                        if action != 2 {
+                            counts.insert(1);
+                        }
+                        let regions = regions_of(&counts, &counted);
+                        state = sets.twins[at * 8 + usize::from(regions)];
+                    }
+                    (None, action) => {
+                        register = if action == 1 { 1 } else { register + 1 };
+                        if register == counter.limits[at] {
+                            state = counter.boundaries[at];
+                        }
+                    }
                 }
             }
             if state == 0 {
@@ -180,10 +230,13 @@ impl Tables {
             targets.sort_unstable();
             targets.dedup();
             out.extend(targets.into_iter().map(|t| (t, 1)));
-            if let Some(counter) = &self.counter
-                && counter.limits[s] != u32::MAX
-            {
-                out.push((counter.boundaries[s] as usize / stride, 0));
+            if let Some(counter) = &self.counter {
+                if let Some(sets) = &counter.sets {
+                    let twins = sets.twins[s * 8..s * 8 + 8].iter().filter(|&&t| t != 0);
+                    out.extend(twins.map(|&t| (t as usize / stride, 0)));
+                } else if counter.limits[s] != u32::MAX {
+                    out.push((counter.boundaries[s] as usize / stride, 0));
+                }
             }
         }
         // The states from which input can still be accepted.
@@ -261,14 +314,25 @@ impl Tables {
 }
 
 /// A DFA state: the main term, every look-behind tracker, whether nothing was read yet, and the
-/// live counted loop with its register's region.
+/// live counted loop with the regions its register's counts are in (one, for one count).
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct State {
     term: Id,
     trackers: Box<[Id]>,
     at_start: bool,
     live: Option<u32>,
-    region: Region,
+    regions: u8,
+}
+
+/// How long repetitions of one class are kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Counting {
+    /// Unrolled into states.
+    Off,
+    /// Counted in a register holding one count.
+    One,
+    /// Counted in a register holding a set of counts.
+    Sets,
 }
 
 /// Why a construction stopped.
@@ -283,7 +347,8 @@ enum Stop {
 
 /// Builds the tables of a whole-value match of `node`: `Ok(None)` when the automaton would be
 /// past the size budget. Long repetitions of one class are counted in a register when at most
-/// one of them is ever under way; otherwise they are unrolled into states.
+/// one of them is ever under way, with a set of counts when several counts of it can be;
+/// otherwise they are unrolled into states.
 ///
 /// The automaton reads UTF-8 bytes, unless that is past the budget and reading characters is not
 /// (classes far beyond ASCII multiply the states by their UTF-8 partial states).
@@ -298,21 +363,23 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
 }
 
 fn build_over(node: &Node, alphabet: Option<&Alphabet>) -> Result<Option<Tables>, String> {
-    match construct(node, true, alphabet) {
-        Ok(tables) => Ok(Some(tables)),
-        Err(Stop::Ambiguous) => match construct(node, false, alphabet) {
-            Ok(tables) => Ok(Some(tables)),
-            Err(Stop::Error(message)) => Err(message),
-            Err(_) => Ok(None),
-        },
-        Err(Stop::OverBudget) => Ok(None),
-        Err(Stop::Error(message)) => Err(message),
+    // Unrolled states walk faster than a set of counts, so a set is the last resort, for
+    // patterns whose unrolled automaton is past the budget.
+    for counting in [Counting::One, Counting::Off, Counting::Sets] {
+        match construct(node, counting, alphabet) {
+            Ok(tables) => return Ok(Some(tables)),
+            Err(Stop::Ambiguous) => continue,
+            Err(Stop::OverBudget) if counting == Counting::Off => continue,
+            Err(Stop::OverBudget) => return Ok(None),
+            Err(Stop::Error(message)) => return Err(message),
+        }
     }
+    Ok(None)
 }
 
-fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result<Tables, Stop> {
+fn construct(node: &Node, counting: Counting, alphabet: Option<&Alphabet>) -> Result<Tables, Stop> {
     let mut terms = Terms::new();
-    terms.counting = counting;
+    terms.counting = counting != Counting::Off;
     terms.alphabet = alphabet.cloned();
     let top = terms.convert_pattern(node).map_err(Stop::Error)?;
     if terms.unmapped {
@@ -355,10 +422,21 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
         trackers: terms.trackers.clone().into(),
         at_start: true,
         live: None,
-        region: Region::Below,
+        regions: BELOW,
     };
     let counted = !terms.counted.is_empty();
-    let mut counter = Counter::default();
+    let sets = counting == Counting::Sets;
+    if sets {
+        // A set only helps a pattern that counts, and keeps counts up to a bound.
+        let too_long = |l: &CountedLoop| l.max.unwrap_or(l.min) > MOST_COUNTS;
+        if !counted || terms.counted.iter().any(too_long) {
+            return Err(Stop::Ambiguous);
+        }
+    }
+    let mut counter = Counter {
+        sets: sets.then(SetTables::default),
+        ..Counter::default()
+    };
     let mut numbering: FastMap<State, usize> = FastMap::default();
     let mut order: Vec<Option<State>> = vec![None];
     let mut transitions: Vec<u32> = Vec::new();
@@ -383,6 +461,10 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
             counter.actions.extend(std::iter::repeat_n(0, stride));
             counter.limits.push(u32::MAX);
             counter.boundaries.push(0);
+            if let Some(tables) = &mut counter.sets {
+                tables.bounds.extend([0, 0]);
+                tables.twins.extend([0; 8]);
+            }
             accepting.push(false);
             next += 1;
             continue;
@@ -390,29 +472,64 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
         let mut context = Context {
             at_start: state.at_start,
             behind: 0,
-            region: state.region,
+            regions: state.regions,
         };
-        // Where the register moves this state on, once it reaches the limit of its region.
         let live_loop = state.live.map(|id| terms.counted[id as usize]);
-        match live_loop.and_then(|l| l.limit(state.region)) {
-            Some(limit) => {
-                let bumped = State {
-                    region: match state.region {
-                        Region::Below if live_loop.is_some_and(|l| l.max == Some(l.min)) => {
-                            Region::Full
-                        }
-                        Region::Below => Region::Within,
-                        _ => Region::Full,
-                    },
-                    ..state.clone()
-                };
-                counter.limits.push(limit);
-                let target = number(bumped, &mut order);
-                counter.boundaries.push((target * stride) as u32);
+        if let Some(tables) = &mut counter.sets {
+            // Where a set of counts moves this state after an action: its twin for every set
+            // of regions the counts can be in.
+            counter.limits.push(u32::MAX);
+            counter.boundaries.push(0);
+            match live_loop {
+                Some(l) => {
+                    tables.bounds.extend([l.min, l.max.unwrap_or(u32::MAX)]);
+                    for regions in 0..8u8 {
+                        // Counts are at least 1; there is no maximum to reach without one, and
+                        // nothing within bounds that are one count.
+                        let possible = regions != 0
+                            && (regions & BELOW == 0 || l.min > 1)
+                            && (regions & FULL == 0 || l.max.is_some())
+                            && (regions & WITHIN == 0 || l.max.is_none_or(|max| max > l.min));
+                        let twin = if possible {
+                            let twin = State {
+                                regions,
+                                ..state.clone()
+                            };
+                            number(twin, &mut order)
+                        } else {
+                            0
+                        };
+                        tables.twins.push((twin * stride) as u32);
+                    }
+                }
+                None => {
+                    tables.bounds.extend([0, 0]);
+                    tables.twins.extend([0; 8]);
+                }
             }
-            None => {
-                counter.limits.push(u32::MAX);
-                counter.boundaries.push(0);
+        } else {
+            // Where the register moves this state on, once it reaches the limit of its region.
+            let region = Region::only(state.regions);
+            match live_loop.and_then(|l| l.limit(region)) {
+                Some(limit) => {
+                    let bumped = State {
+                        regions: match region {
+                            Region::Below if live_loop.is_some_and(|l| l.max == Some(l.min)) => {
+                                FULL
+                            }
+                            Region::Below => WITHIN,
+                            _ => FULL,
+                        },
+                        ..state.clone()
+                    };
+                    counter.limits.push(limit);
+                    let target = number(bumped, &mut order);
+                    counter.boundaries.push((target * stride) as u32);
+                }
+                None => {
+                    counter.limits.push(u32::MAX);
+                    counter.boundaries.push(0);
+                }
             }
         }
         // Inner look-behinds come first, so each tracker sees the ones it depends on.
@@ -439,38 +556,32 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
                     .map(|&t| terms.derivative(t, None, byte, context))
                     .collect()
             };
-            // At most one loop under way, reached one way: else the register cannot count it.
-            let (live, action) = match marks.as_slice() {
-                [] => (None, Mark::Keep),
-                [(id, mark)] => (Some(*id), *mark),
-                _ => return Err(Stop::Ambiguous),
+            let (live, action) = if sets {
+                set_action(&terms, &state, term, &marks)?
+            } else {
+                one_action(&state, &marks)?
             };
-            let region = match action {
-                _ if term == NOTHING || live.is_none() => Region::Below,
-                Mark::Set => live.map_or(Region::Below, |id| terms.counted[id as usize].region(1)),
-                Mark::Keep | Mark::Increment => state.region,
-            };
-            if action == Mark::Increment && state.live != live {
-                return Err(Stop::Ambiguous);
-            }
             let live = if term == NOTHING { None } else { live };
+            // After any action but a set, a register of one count stays in its region until
+            // it reaches the region's limit; a set of counts moves on to the twin for where its
+            // counts stand, so the region here is a placeholder.
+            let regions = match (live, action) {
+                (None, _) => BELOW,
+                (Some(id), 1) => terms.counted[id as usize].region(1).bit(),
+                (Some(_), _) => state.regions,
+            };
             let target = number(
                 State {
                     term,
                     trackers,
                     at_start: false,
                     live,
-                    region,
+                    regions,
                 },
                 &mut order,
             );
             transitions.push((target * stride) as u32);
-            counter.actions.push(match action {
-                _ if target == 0 => 0,
-                Mark::Keep => 0,
-                Mark::Set => 1,
-                Mark::Increment => 2,
-            });
+            counter.actions.push(if target == 0 { 0 } else { action });
         }
         next += 1;
     }
@@ -509,6 +620,66 @@ fn construct(node: &Node, counting: bool, alphabet: Option<&Alphabet>) -> Result
     })
 }
 
+/// The loop a transition leaves under way and the register action it takes, with a register
+/// of one count: at most one loop under way, reached one way, else the register cannot count
+/// it.
+fn one_action(state: &State, marks: &[(u32, Mark)]) -> Result<(Option<u32>, u8), Stop> {
+    let (live, action) = match marks {
+        [] => (None, Mark::Keep),
+        [(id, mark)] => (Some(*id), *mark),
+        _ => return Err(Stop::Ambiguous),
+    };
+    if action == Mark::Increment && state.live != live {
+        return Err(Stop::Ambiguous);
+    }
+    Ok((
+        live,
+        match action {
+            Mark::Keep => 0,
+            Mark::Set => 1,
+            Mark::Increment => 2,
+        },
+    ))
+}
+
+/// [`one_action`] with a register that holds a set of counts: one loop under way, whose
+/// counts may have started at different times, all followed by the same rest of the pattern
+/// (one way down to them in the term, none under a complement). Its action: keep the set (0),
+/// make it `{1}` (1), grow every count (2), grow them and add 1 (3), add 1 (4).
+fn set_action(
+    terms: &Terms,
+    state: &State,
+    term: Id,
+    marks: &[(u32, Mark)],
+) -> Result<(Option<u32>, u8), Stop> {
+    let Some(&(id, _)) = marks.first() else {
+        return Ok((None, 0));
+    };
+    let mut kinds = [false; 3];
+    for &(other, mark) in marks {
+        if other != id {
+            return Err(Stop::Ambiguous);
+        }
+        kinds[mark as usize] = true;
+    }
+    let action = match kinds {
+        // [keep, set, increment]
+        [true, false, false] => 0,
+        [false, true, false] => 1,
+        [false, false, true] => 2,
+        [false, true, true] => 3,
+        [true, true, false] => 4,
+        _ => return Err(Stop::Ambiguous),
+    };
+    if action != 1 && state.live != Some(id) {
+        return Err(Stop::Ambiguous);
+    }
+    if term != NOTHING && terms.live_paths(term, id) != Some(1) {
+        return Err(Stop::Ambiguous);
+    }
+    Ok((Some(id), action))
+}
+
 /// Renumbers a counting automaton so that the states that never touch the register (no action
 /// on their row, no limit) come first, after the dead state: the walk then tells them apart by
 /// one comparison with [`Counter::plain_below`] and skips the register's tables for them, which
@@ -525,6 +696,10 @@ fn registers_last(tables: Tables) -> Tables {
                 && counter.actions[s * stride..(s + 1) * stride]
                     .iter()
                     .all(|&a| a == 0)
+                && counter
+                    .sets
+                    .as_ref()
+                    .is_none_or(|sets| sets.twins[s * 8..s * 8 + 8].iter().all(|&t| t == 0))
         })
         .collect();
     let order: Vec<usize> = std::iter::once(0)
@@ -556,6 +731,17 @@ fn registers_last(tables: Tables) -> Tables {
                 .map(|&old| renumber(counter.boundaries[old]))
                 .collect(),
             plain_below: (first_counting * stride) as u32,
+            sets: counter.sets.map(|sets| SetTables {
+                bounds: order
+                    .iter()
+                    .flat_map(|&old| [sets.bounds[2 * old], sets.bounds[2 * old + 1]])
+                    .collect(),
+                twins: order
+                    .iter()
+                    .flat_map(|&old| sets.twins[old * 8..old * 8 + 8].iter())
+                    .map(|&t| renumber(t))
+                    .collect(),
+            }),
         }),
         ..tables
     }
@@ -688,5 +874,33 @@ fn minimize(tables: Tables) -> Tables {
         start: if queue.is_empty() { 0 } else { stride as u32 },
         counter: None,
         wide: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::build;
+    use crate::pattern::java::parse;
+
+    #[test]
+    fn several_counts_under_way_are_kept_as_a_set() {
+        // Where `.{3,1016}` begins is not known until the value ends; `tests/tests/patterns.rs`
+        // checks such automata against `regex` on generated values.
+        let node = parse("https://([^/]+)/?.{3,1016}").unwrap();
+        let tables = build(&node).unwrap().expect("an automaton");
+        let counter = tables.counter.as_ref().expect("a register");
+        assert!(counter.sets.is_some());
+        let long = |n: usize| format!("https://host/{}", "x".repeat(n));
+        assert!(tables.matches("https://a/bcd"));
+        assert!(tables.matches("https://abcd"));
+        assert!(!tables.matches("https://abc"));
+        assert!(!tables.matches("https://a/b"));
+        assert!(tables.matches(&long(1016)));
+        // `[^/]+` cannot take the `/`, so no split leaves 1,016 or fewer after it.
+        assert!(!tables.matches(&long(1017)));
+        // Without the `/`, `.{3,1016}` may begin anywhere after the first character.
+        assert!(tables.matches(&format!("https://{}", "x".repeat(1017))));
+        assert!(tables.matches(&format!("https://{}", "x".repeat(3000))));
+        assert!(!tables.matches("https://a/bc\n"));
     }
 }

@@ -102,6 +102,34 @@ pub enum Region {
     Full,
 }
 
+impl Region {
+    /// The region's bit in a set of regions (a [`Context`]'s `regions`), as the runtime's
+    /// `counts` module numbers them.
+    pub fn bit(self) -> u8 {
+        match self {
+            Region::Below => BELOW,
+            Region::Within => WITHIN,
+            Region::Full => FULL,
+        }
+    }
+
+    /// The one region in `regions`, of a register that holds one count.
+    pub fn only(regions: u8) -> Region {
+        match regions {
+            BELOW => Region::Below,
+            WITHIN => Region::Within,
+            _ => Region::Full,
+        }
+    }
+}
+
+/// Region bits: some count below the minimum, within the bounds, at the maximum.
+pub const BELOW: u8 = 1;
+/// See [`BELOW`].
+pub const WITHIN: u8 = 2;
+/// See [`BELOW`].
+pub const FULL: u8 = 4;
+
 impl CountedLoop {
     /// The region of register value `count`.
     pub fn region(&self, count: u32) -> Region {
@@ -127,13 +155,13 @@ impl CountedLoop {
 /// Repetitions longer than this, of one class, are counted rather than unrolled.
 pub const COUNT_ABOVE: u32 = 64;
 
-/// Where a derivative is taken: whether at the start, which look-behinds hold, and where the
-/// register stands.
+/// Where a derivative is taken: whether at the start, which look-behinds hold, and the regions
+/// the register's counts are in (one region when it holds one count).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Context {
     pub at_start: bool,
     pub behind: u64,
-    pub region: Region,
+    pub regions: u8,
 }
 
 /// The most look-behind trackers one pattern may hold.
@@ -609,7 +637,7 @@ impl Terms {
                 let may_end = if fresh {
                     self.counted[id as usize].min == 0
                 } else {
-                    context.region != Region::Below
+                    context.regions & (WITHIN | FULL) != 0
                 };
                 may_end && self.nullable_k(k, context)
             }
@@ -769,8 +797,8 @@ impl Terms {
                     (counted.max != Some(0), counted.min == 0)
                 } else {
                     (
-                        context.region != Region::Full,
-                        context.region != Region::Below,
+                        context.regions & (BELOW | WITHIN) != 0,
+                        context.regions & (WITHIN | FULL) != 0,
                     )
                 };
                 let through = if may_go_on {
@@ -820,6 +848,54 @@ impl Terms {
             self.unsafe_depth = 0;
         }
         d
+    }
+
+    /// How many ways lead from `t` down to a started occurrence of loop `id` (at most 2: more
+    /// count as 2), or `None` when one lies under a complement. A set of counts stands for the
+    /// occurrences exactly when there is one way and no complement: the state is then the union,
+    /// over the counts, of `t` with that count, and its derivative that union's.
+    pub fn live_paths(&self, t: Id, id: u32) -> Option<u32> {
+        let mut memo = FastMap::default();
+        self.paths_to(t, id, &mut memo)
+    }
+
+    fn paths_to(&self, t: Id, id: u32, memo: &mut FastMap<Id, Option<u32>>) -> Option<u32> {
+        if self.info[t as usize].pure {
+            return Some(0);
+        }
+        if let Some(&known) = memo.get(&t) {
+            return known;
+        }
+        let sum = |xs: &[Id], memo: &mut FastMap<Id, Option<u32>>| {
+            xs.iter().try_fold(0u32, |total, &x| {
+                Some((total + self.paths_to(x, id, memo)?).min(2))
+            })
+        };
+        let paths = match &self.terms[t as usize] {
+            Term::Counted {
+                id: other, fresh, ..
+            } => Some(u32::from(*other == id && !fresh)),
+            Term::Concat(a, b) => sum(&[*a, *b], memo),
+            Term::Or(xs) | Term::And(xs) => sum(xs, memo),
+            Term::Not(x) => match self.paths_to(*x, id, memo) {
+                Some(0) => Some(0),
+                _ => None,
+            },
+            Term::Ahead(y, negated) => match self.paths_to(*y, id, memo) {
+                Some(0) => Some(0),
+                _ if *negated => None,
+                paths => paths,
+            },
+            // A repetition of a started occurrence could repeat it: as many ways as that.
+            Term::Star(x) | Term::Loop(x, ..) => match self.paths_to(*x, id, memo) {
+                Some(0) => Some(0),
+                Some(_) => Some(2),
+                None => None,
+            },
+            _ => Some(0),
+        };
+        memo.insert(t, paths);
+        paths
     }
 
     /// The register actions marked in `t` by loop, and `t` with the marks cleared: the

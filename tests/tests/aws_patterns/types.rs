@@ -78,6 +78,12 @@ pub struct P18(String);
 #[constrained(pattern = "$|^arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:.+.*")]
 pub struct P19(String);
 #[derive(Constrained)]
+#[constrained(pattern = "$|^s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,1024})/)?")]
+pub struct P20(String);
+#[derive(Constrained)]
+#[constrained(pattern = "$|^s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,800})/)?")]
+pub struct P21(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "$|^s3://([a-zA-Z0-9][a-zA-Z0-9._-]{1,61}[a-zA-Z0-9])(/[a-zA-Z0-9._-]+)*/?"
 )]
@@ -2810,6 +2816,11 @@ pub struct P753(String);
     pattern = ".*d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"
 )]
 pub struct P755(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = ".*https?:\\/\\/(www\\.)?[-a-zA-Z0-9@:%._\\+~#=]{1,256}\\.[a-zA-Z0-9()]{1,6}\\b([-a-zA-Z0-9()@:%_\\+.~#?&*//=]*).*"
+)]
+pub struct P756(String);
 #[derive(Constrained)]
 #[constrained(pattern = ".*task-[0-9a-z]{13}")]
 pub struct P757(String);
@@ -7506,6 +7517,11 @@ pub struct P2267(String);
 #[constrained(pattern = "^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$")]
 pub struct P2268(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "^((https://([^/]+)\\.s3((-|\\.)[^/]+)?\\.amazonaws\\.com(.cn)?)|(s3://([^/]+)))/\\S{1,2000}$"
+)]
+pub struct P2269(String);
+#[derive(Constrained)]
 #[constrained(pattern = "^((https?|ftp|sftp)://|mailto:)[^\\s,;<>]+$")]
 pub struct P2270(String);
 #[derive(Constrained)]
@@ -10660,6 +10676,11 @@ pub struct P3260(String);
 #[derive(Constrained)]
 #[constrained(pattern = "^app-[0-9A-Za-z]{10}$")]
 pub struct P3261(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$"
+)]
+pub struct P3262(String);
 #[derive(Constrained)]
 #[constrained(
     pattern = "^arn:([a-zA-Z0-9-]+):connect:[a-z]+-[a-z-]+-[0-9]+:[0-9]+:instance/[a-zA-Z0-9_-]+$"
@@ -16098,6 +16119,9 @@ pub struct P4627(String);
 #[constrained(pattern = "https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*")]
 pub struct P4629(String);
 #[derive(Constrained)]
+#[constrained(pattern = "https://([^/]+)/?.{3,1016}")]
+pub struct P4630(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "https://([a-zA-Z0-9.-]*\\.(console\\.(aws|aws-dev)|awsc-(integ|preprod)\\.aws)\\.amazon\\.com|[a-zA-Z0-9-]+\\.aidevops(-beta|-gamma)?\\.global\\.app\\.aws)(/.*)?"
 )]
@@ -16463,6 +16487,9 @@ pub struct P4746(String);
 #[derive(Constrained)]
 #[constrained(pattern = "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})")]
 pub struct P4747(String);
+#[derive(Constrained)]
+#[constrained(pattern = "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,1024})/)?")]
+pub struct P4748(String);
 #[derive(Constrained)]
 #[constrained(pattern = "s3://.*")]
 pub struct P4749(String);
@@ -16932,6 +16959,14 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P19::RULES.pattern,
         "$|^arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:.+.*",
+    ),
+    (
+        P20::RULES.pattern,
+        "$|^s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,1024})/)?",
+    ),
+    (
+        P21::RULES.pattern,
+        "$|^s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,800})/)?",
     ),
     (
         P22::RULES.pattern,
@@ -18966,6 +19001,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P755::RULES.pattern,
         ".*d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*",
+    ),
+    (
+        P756::RULES.pattern,
+        ".*https?:\\/\\/(www\\.)?[-a-zA-Z0-9@:%._\\+~#=]{1,256}\\.[a-zA-Z0-9()]{1,6}\\b([-a-zA-Z0-9()@:%_\\+.~#?&*//=]*).*",
     ),
     (P757::RULES.pattern, ".*task-[0-9a-z]{13}"),
     (P758::RULES.pattern, ".+"),
@@ -21413,6 +21452,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "^((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})$",
     ),
     (
+        P2269::RULES.pattern,
+        "^((https://([^/]+)\\.s3((-|\\.)[^/]+)?\\.amazonaws\\.com(.cn)?)|(s3://([^/]+)))/\\S{1,2000}$",
+    ),
+    (
         P2270::RULES.pattern,
         "^((https?|ftp|sftp)://|mailto:)[^\\s,;<>]+$",
     ),
@@ -23310,6 +23353,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P3259::RULES.pattern, "^ami\\-([a-f0-9]{8}|[a-f0-9]{17})$"),
     (P3260::RULES.pattern, "^aos-[a-zA-Z0-9]*$"),
     (P3261::RULES.pattern, "^app-[0-9A-Za-z]{10}$"),
+    (
+        P3262::RULES.pattern,
+        "^arn:(?=[^:]+:fsx:[^:]+:\\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\\d{1,3}(\\.\\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\\.)(?![^:]*\\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$",
+    ),
     (
         P3263::RULES.pattern,
         "^arn:([a-zA-Z0-9-]+):connect:[a-z]+-[a-z-]+-[0-9]+:[0-9]+:instance/[a-zA-Z0-9_-]+$",
@@ -27918,6 +27965,7 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         P4629::RULES.pattern,
         "https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     ),
+    (P4630::RULES.pattern, "https://([^/]+)/?.{3,1016}"),
     (
         P4631::RULES.pattern,
         "https://([a-zA-Z0-9.-]*\\.(console\\.(aws|aws-dev)|awsc-(integ|preprod)\\.aws)\\.amazon\\.com|[a-zA-Z0-9-]+\\.aidevops(-beta|-gamma)?\\.global\\.app\\.aws)(/.*)?",
@@ -28120,6 +28168,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4747::RULES.pattern,
         "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})",
+    ),
+    (
+        P4748::RULES.pattern,
+        "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,1024})/)?",
     ),
     (P4749::RULES.pattern, "s3://.*"),
     (P4750::RULES.pattern, "s3://.*(/|\\.zip|\\.ZIP)"),

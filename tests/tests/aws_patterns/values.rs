@@ -74,7 +74,7 @@ const TERMINATORS: &[&str] = &["\n", "\r", "\r\n", "\u{85}", "\u{2028}"];
 /// stops, now and then, at one.
 pub fn walk(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String> {
     let mut state = walker.start();
-    let mut register = 0;
+    let mut register = Default::default();
     let mut bytes = Vec::new();
     loop {
         let accepting = walker.accepting(state);
@@ -89,7 +89,7 @@ pub fn walk(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String
             return String::from_utf8(bytes).ok();
         }
         // Every class equally likely, then any byte or character of it.
-        let steps = walker.steps(state, register);
+        let steps = walker.steps(state, &register);
         if steps.is_empty() {
             return accepting.then(|| String::from_utf8(bytes).ok()).flatten();
         }
