@@ -67,6 +67,11 @@ pub struct CountAtEveryA(String);
 #[constrained(pattern = r"[ab]*a[ab]{70,}:")]
 pub struct UnboundedCounts(String);
 
+/// A long repetition of a group, counted in the register when unrolling it is past the budget.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"([a-c]|\{xyz\}|\{w\}){3,2000}")]
+pub struct CountedGroup(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -126,6 +131,7 @@ fn cases() -> Vec<Case> {
         ),
         case!(CountAtEveryA, r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}"),
         case!(UnboundedCounts, r"[ab]*a[ab]{70,}:"),
+        case!(CountedGroup, r"([a-c]|\{xyz\}|\{w\}){3,2000}"),
         case!(SelfRepeatingGroup, r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}"),
         case!(
             NameString,
@@ -239,6 +245,13 @@ fn several_counts_under_way_are_kept_as_sets() {
             pattern.source
         );
     }
+}
+
+#[test]
+fn a_long_repetition_of_a_group_is_counted() {
+    let pattern = CountedGroup::RULES.pattern.expect("a pattern rule");
+    let automaton = pattern.automaton.as_ref().expect("an automaton");
+    assert!(automaton.counter.is_some(), "{}", pattern.source);
 }
 
 #[test]

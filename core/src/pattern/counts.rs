@@ -70,11 +70,13 @@ impl Counts {
         }
     }
 
+    #[inline(always)]
     const fn has(&self, start: u32) -> bool {
         let bit = start as usize & (WINDOW - 1);
         self.starts[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    #[inline(always)]
     const fn flip(&mut self, start: u32) {
         let bit = start as usize & (WINDOW - 1);
         self.starts[bit / 64] ^= 1 << (bit % 64);
@@ -87,6 +89,7 @@ impl Counts {
     }
 
     /// Adds the count 1 (an iteration that begins beside those under way).
+    #[inline(always)]
     pub const fn add_one(&mut self, min: u32, max: u32) {
         let start = self.clock.wrapping_sub(1);
         if 1 >= max {
@@ -108,6 +111,7 @@ impl Counts {
     }
 
     /// Every count grows by one; those past `max` are dropped.
+    #[inline(always)]
     pub const fn increment(&mut self, min: u32, max: u32) {
         let now = self.clock;
         if max != u32::MAX {
@@ -148,6 +152,7 @@ impl Counts {
 
     /// The regions the counts are in: [`BELOW`], [`WITHIN`] and [`FULL`] bits (0 when there are
     /// none).
+    #[inline(always)]
     pub const fn regions(&self) -> usize {
         (if self.below > 0 { BELOW } else { 0 })
             | (if self.within > 0 { WITHIN } else { 0 })

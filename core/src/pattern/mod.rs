@@ -294,6 +294,7 @@ impl Automaton {
     ) -> bool {
         let mut state = self.start as usize;
         let mut counts = Counts::new();
+        let plain_below = counter.plain_below as usize;
         let mut i = 0;
         while i < haystack.len() {
             let byte = haystack[i];
@@ -310,10 +311,45 @@ impl Automaton {
                     self.classes[byte as usize] as usize
                 }
             };
-            state = self.step_counts(state, class, counter, sets, &mut counts);
-            if state == 0 {
+            if state < plain_below {
+                // A literal prefix, most often: no counts to keep.
+                state = self.transitions[state + class] as usize;
+                if state == 0 {
+                    return false;
+                }
+                continue;
+            }
+            let next = self.step_counts(state, class, counter, sets, &mut counts);
+            if next == 0 {
                 return false;
             }
+            let action = counter.actions[state + class];
+            if next == state && action >= 2 && self.wide.is_none() {
+                // A counted run loops on this state: while the bytes keep it on the same action
+                // and the counts in the same regions, the state, its bounds and its twin are
+                // known in advance, and only the counts change.
+                let at = state_number(state, self.stride_reciprocal);
+                let (min, max) = (sets.bounds[2 * at], sets.bounds[2 * at + 1]);
+                let regions = counts.regions();
+                while i < haystack.len() {
+                    let index = state + self.class_at(haystack, i);
+                    if self.transitions[index] as usize != state || counter.actions[index] != action
+                    {
+                        break;
+                    }
+                    counts.increment(min, max);
+                    if action == 3 {
+                        counts.add_one(min, max);
+                    }
+                    i += 1;
+                    if counts.regions() != regions {
+                        state = sets.twins[at * 8 + counts.regions()] as usize;
+                        break;
+                    }
+                }
+                continue;
+            }
+            state = next;
         }
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }

@@ -365,23 +365,39 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
 fn build_over(node: &Node, alphabet: Option<&Alphabet>) -> Result<Option<Tables>, String> {
     // Unrolled states walk faster than a set of counts, so a set is the last resort, for
     // patterns whose unrolled automaton is past the budget.
-    for counting in [Counting::One, Counting::Off, Counting::Sets] {
-        match construct(node, counting, alphabet) {
+    // Repetitions of groups are counted last of all, for the same reason.
+    let attempts = [
+        (Counting::One, false),
+        (Counting::Off, false),
+        (Counting::Sets, false),
+        (Counting::One, true),
+        (Counting::Sets, true),
+    ];
+    for (counting, groups) in attempts {
+        match construct(node, counting, groups, alphabet) {
             Ok(tables) => return Ok(Some(tables)),
-            Err(Stop::Ambiguous) => continue,
-            Err(Stop::OverBudget) if counting == Counting::Off => continue,
-            Err(Stop::OverBudget) => return Ok(None),
+            Err(Stop::Ambiguous | Stop::OverBudget) => continue,
             Err(Stop::Error(message)) => return Err(message),
         }
     }
     Ok(None)
 }
 
-fn construct(node: &Node, counting: Counting, alphabet: Option<&Alphabet>) -> Result<Tables, Stop> {
+fn construct(
+    node: &Node,
+    counting: Counting,
+    groups: bool,
+    alphabet: Option<&Alphabet>,
+) -> Result<Tables, Stop> {
     let mut terms = Terms::new();
     terms.counting = counting != Counting::Off;
+    terms.counting_groups = groups;
     terms.alphabet = alphabet.cloned();
     let top = terms.convert_pattern(node).map_err(Stop::Error)?;
+    if groups && !terms.counted_group {
+        // The same automaton as without counting groups, tried already.
+        return Err(Stop::Ambiguous);
+    }
     if terms.unmapped {
         // A class the alphabet does not cover: not this pattern's automaton, so none at all.
         return Err(Stop::OverBudget);

@@ -182,6 +182,10 @@ pub struct Terms {
     pub counted: Vec<CountedLoop>,
     /// Whether long repetitions of one class become counted loops.
     pub counting: bool,
+    /// Whether long repetitions of a group (that always reads something) do too.
+    pub counting_groups: bool,
+    /// Whether a repetition of a group became a counted loop.
+    pub counted_group: bool,
     /// Terms interned so far: the measure of work the size budget bounds.
     pub work: usize,
     /// The character alphabet, when the terms run over characters rather than UTF-8 bytes:
@@ -205,6 +209,8 @@ impl Terms {
             unsafe_depth: 0,
             counted: Vec::new(),
             counting: false,
+            counting_groups: false,
+            counted_group: false,
             work: 0,
             alphabet: None,
             unmapped: false,
@@ -486,7 +492,14 @@ impl Terms {
             Node::Repeat(repeat) => {
                 let x = self.convert(&repeat.node, in_behind)?;
                 let long = repeat.max.unwrap_or(repeat.min) > COUNT_ABOVE;
-                if self.counting && long && !in_behind && matches!(repeat.node, Node::Class(_)) {
+                // A group is counted like a class when each iteration reads something, so an
+                // iteration starts exactly where its first byte is read.
+                let countable = matches!(repeat.node, Node::Class(_))
+                    || (self.counting_groups
+                        && !repeat.node.has_look()
+                        && !self.info[x as usize].can_skip);
+                if self.counting && long && !in_behind && countable {
+                    self.counted_group |= !matches!(repeat.node, Node::Class(_));
                     let id = self.counted.len() as u32;
                     self.counted.push(CountedLoop {
                         class: x,

@@ -1398,6 +1398,11 @@ pub struct P384(String);
 pub struct P385(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "([a-zA-Z0-9_\\-=/]|\\{satellite_id\\}|\\{config\\-name}|\\{s3\\-config-id}|\\{year\\}|\\{month\\}|\\{day\\}){1,900}"
+)]
+pub struct P386(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "([a-zA-Z][-a-zA-Z0-9]*)|(arn:\\b(aws|aws-us-gov|aws-cn)\\b:[-a-zA-Z0-9:/._+]*)"
 )]
 pub struct P387(String);
@@ -11148,6 +11153,9 @@ pub struct P3372(String);
 #[constrained(pattern = "^arn:[a-zA-Z0-9:/*._#-]+$")]
 pub struct P3373(String);
 #[derive(Constrained)]
+#[constrained(pattern = "^arn:\\S+:rbin:[a-z\\-0-9]{0,63}:[0-9]{12}:rule/[0-9a-zA-Z]{11}{0,1011}$")]
+pub struct P3374(String);
+#[derive(Constrained)]
 #[constrained(
     pattern = "^arn:aws(-(cn|iso(-b)?|us-gov|eusc))?:sns:[a-z0-9_-]{1,50}:\\d{12}:[a-zA-Z0-9_-]{1,251}([a-zA-Z0-9_-]{0,5}|\\.fifo)$"
 )]
@@ -17947,6 +17955,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_=]+)\\.([a-zA-Z0-9_\\-\\+\\/=]*)",
     ),
     (
+        P386::RULES.pattern,
+        "([a-zA-Z0-9_\\-=/]|\\{satellite_id\\}|\\{config\\-name}|\\{s3\\-config-id}|\\{year\\}|\\{month\\}|\\{day\\}){1,900}",
+    ),
+    (
         P387::RULES.pattern,
         "([a-zA-Z][-a-zA-Z0-9]*)|(arn:\\b(aws|aws-us-gov|aws-cn)\\b:[-a-zA-Z0-9:/._+]*)",
     ),
@@ -23743,6 +23755,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     ),
     (P3372::RULES.pattern, "^arn:[a-z0-9]{1,10}:profile"),
     (P3373::RULES.pattern, "^arn:[a-zA-Z0-9:/*._#-]+$"),
+    (
+        P3374::RULES.pattern,
+        "^arn:\\S+:rbin:[a-z\\-0-9]{0,63}:[0-9]{12}:rule/[0-9a-zA-Z]{11}{0,1011}$",
+    ),
     (
         P3375::RULES.pattern,
         "^arn:aws(-(cn|iso(-b)?|us-gov|eusc))?:sns:[a-z0-9_-]{1,50}:\\d{12}:[a-zA-Z0-9_-]{1,251}([a-zA-Z0-9_-]{0,5}|\\.fifo)$",
