@@ -32,15 +32,15 @@ pub const FULL: usize = 4;
 /// // The counts of `.{3,5}`.
 /// let mut counts = Counts::new();
 /// counts.set_one(3, 5);
-/// counts.increment(3, 5);
-/// counts.add_one(3, 5); // {2, 1}
+/// counts.increment();
+/// counts.add_one(); // {2, 1}
 /// assert_eq!(counts.regions(), BELOW);
-/// counts.increment(3, 5); // {3, 2}
+/// counts.increment(); // {3, 2}
 /// assert_eq!(counts.regions(), BELOW | WITHIN);
-/// counts.increment(3, 5);
-/// counts.increment(3, 5); // {5, 4}
+/// counts.increment();
+/// counts.increment(); // {5, 4}
 /// assert_eq!(counts.regions(), WITHIN | FULL);
-/// counts.increment(3, 5); // {5}: 6 is past the maximum
+/// counts.increment(); // {5}: 6 is past the maximum
 /// assert_eq!(counts.regions(), FULL);
 /// ```
 #[derive(Clone, Copy, Debug)]
@@ -50,6 +50,10 @@ pub struct Counts {
     below: u32,
     within: u32,
     full: u32,
+    /// The repetition's bounds, from [`set_one`](Self::set_one): the loop whose counts these
+    /// are stays the same until the next `set_one`.
+    min: u32,
+    max: u32,
 }
 
 impl Default for Counts {
@@ -67,6 +71,8 @@ impl Counts {
             below: 0,
             within: 0,
             full: 0,
+            min: 0,
+            max: 0,
         }
     }
 
@@ -82,15 +88,20 @@ impl Counts {
         self.starts[bit / 64] ^= 1 << (bit % 64);
     }
 
-    /// The set `{1}`: the repetition's first iteration, alone.
+    /// The set `{1}`: the first iteration of the repetition `{min,max}` (`max` is `u32::MAX`
+    /// when there is none), alone.
     pub const fn set_one(&mut self, min: u32, max: u32) {
         *self = Counts::new();
-        self.add_one(min, max);
+        self.min = min;
+        self.max = max;
+        self.add_one();
     }
 
-    /// Adds the count 1 (an iteration that begins beside those under way).
+    /// Adds the count 1 (an iteration that begins beside those under way), after
+    /// [`set_one`](Self::set_one) has named the repetition.
     #[inline(always)]
-    pub const fn add_one(&mut self, min: u32, max: u32) {
+    pub const fn add_one(&mut self) {
+        let (min, max) = (self.min, self.max);
         let start = self.clock.wrapping_sub(1);
         if 1 >= max {
             if !self.has(start) {
@@ -110,9 +121,11 @@ impl Counts {
         }
     }
 
-    /// Every count grows by one; those past `max` are dropped.
+    /// Every count grows by one; those past the maximum are dropped. After
+    /// [`set_one`](Self::set_one) has named the repetition.
     #[inline(always)]
-    pub const fn increment(&mut self, min: u32, max: u32) {
+    pub const fn increment(&mut self) {
+        let (min, max) = (self.min, self.max);
         let now = self.clock;
         if max != u32::MAX {
             // At the maximum: dropped.
@@ -202,7 +215,8 @@ mod tests {
         ];
         for (min, max) in bounds {
             let mut counts = Counts::new();
-            let mut set = BTreeSet::new();
+            counts.set_one(min, max);
+            let mut set = BTreeSet::from([1]);
             for step in 0..20_000 {
                 // No resets in the second half: counts then outlive the window many times over.
                 match next() % 10 {
@@ -211,12 +225,12 @@ mod tests {
                         set = BTreeSet::from([1]);
                     }
                     0..=3 => {
-                        counts.add_one(min, max);
+                        counts.add_one();
                         set.insert(1);
                     }
                     _ => {
                         // Only counts below the maximum go on, as in the automaton.
-                        counts.increment(min, max);
+                        counts.increment();
                         set = set.iter().filter(|&&c| c < max).map(|c| c + 1).collect();
                     }
                 }

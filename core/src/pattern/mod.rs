@@ -329,7 +329,6 @@ impl Automaton {
                 // and the counts in the same regions, the state, its bounds and its twin are
                 // known in advance, and only the counts change.
                 let at = state_number(state, self.stride_reciprocal);
-                let (min, max) = (sets.bounds[2 * at], sets.bounds[2 * at + 1]);
                 let regions = counts.regions();
                 while i < haystack.len() {
                     let index = state + self.class_at(haystack, i);
@@ -337,9 +336,9 @@ impl Automaton {
                     {
                         break;
                     }
-                    counts.increment(min, max);
+                    counts.increment();
                     if action == 3 {
-                        counts.add_one(min, max);
+                        counts.add_one();
                     }
                     i += 1;
                     if counts.regions() != regions {
@@ -372,15 +371,16 @@ impl Automaton {
             return next;
         }
         let at = state_number(next, self.stride_reciprocal);
-        let (min, max) = (sets.bounds[2 * at], sets.bounds[2 * at + 1]);
+        // Only a set starts another loop: every other action keeps counting the same one, so
+        // its bounds are the ones the counts hold.
         match action {
-            1 => counts.set_one(min, max),
-            2 => counts.increment(min, max),
+            1 => counts.set_one(sets.bounds[2 * at], sets.bounds[2 * at + 1]),
+            2 => counts.increment(),
             3 => {
-                counts.increment(min, max);
-                counts.add_one(min, max);
+                counts.increment();
+                counts.add_one();
             }
-            _ => counts.add_one(min, max),
+            _ => counts.add_one(),
         }
         sets.twins[at * 8 + counts.regions()] as usize
     }
