@@ -74,17 +74,28 @@ fn respanned(tokens: &TokenStream, span: proc_macro2::Span) -> TokenStream {
         .collect()
 }
 
+/// `&u16_table::<N>(b"…")`: `entries` as a static table, written as one byte-string token
+/// however large (which keeps expansion and compilation cheap for crates with many patterns)
+/// and decoded when constants are evaluated. Every entry fits: the size budget keeps state ids
+/// below 65,536.
+fn u16_table(p: &TokenStream, entries: impl ExactSizeIterator<Item = u32>) -> TokenStream {
+    let len = Literal::usize_unsuffixed(entries.len());
+    let bytes: Vec<u8> = entries.flat_map(|e| (e as u16).to_le_bytes()).collect();
+    let bytes = Literal::byte_string(&bytes);
+    quote!(&#p::u16_table::<#len>(#bytes))
+}
+
+/// [`u16_table`] for `u32` entries.
+fn u32_table(p: &TokenStream, entries: &[u32]) -> TokenStream {
+    let len = Literal::usize_unsuffixed(entries.len());
+    let bytes: Vec<u8> = entries.iter().flat_map(|e| e.to_le_bytes()).collect();
+    let bytes = Literal::byte_string(&bytes);
+    quote!(&#p::u32_table::<#len>(#bytes))
+}
+
 fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
-    // Byte strings: one token per table, however large, which keeps expansion and compilation
-    // cheap for crates with many patterns.
     let classes = Literal::byte_string(&tables.classes);
-    let transitions: Vec<u8> = tables
-        .transitions
-        .iter()
-        .flat_map(|&t| (t as u16).to_le_bytes())
-        .collect();
-    let entries = Literal::usize_unsuffixed(tables.transitions.len());
-    let transitions = Literal::byte_string(&transitions);
+    let transitions = u16_table(p, tables.transitions.iter().copied());
     let accepting: Vec<u8> = tables.accepting.iter().map(|&a| u8::from(a)).collect();
     let accepting = Literal::byte_string(&accepting);
     let stride = Literal::u32_unsuffixed(tables.stride);
@@ -100,64 +111,38 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     };
     let counter = option(tables.counter.as_ref().map(|counter| {
         let actions = Literal::byte_string(&counter.actions);
-        let states = Literal::usize_unsuffixed(counter.limits.len());
-        let limits: Vec<u8> = counter
-            .limits
-            .iter()
-            .flat_map(|l| l.to_le_bytes())
-            .collect();
-        let limits = Literal::byte_string(&limits);
-        let boundaries: Vec<u8> = counter
-            .boundaries
-            .iter()
-            .flat_map(|&b| (b as u16).to_le_bytes())
-            .collect();
-        let boundaries = Literal::byte_string(&boundaries);
+        let limits = u32_table(p, &counter.limits);
+        let boundaries = u16_table(p, counter.boundaries.iter().copied());
         let plain_below = Literal::u32_unsuffixed(counter.plain_below);
         let sets = option(counter.sets.as_ref().map(|sets| {
-            let bounds: Vec<u8> = sets.bounds.iter().flat_map(|b| b.to_le_bytes()).collect();
-            let bounds_len = Literal::usize_unsuffixed(sets.bounds.len());
-            let bounds = Literal::byte_string(&bounds);
-            let twins: Vec<u8> = sets
-                .twins
-                .iter()
-                .flat_map(|&t| (t as u16).to_le_bytes())
-                .collect();
-            let twins_len = Literal::usize_unsuffixed(sets.twins.len());
-            let twins = Literal::byte_string(&twins);
+            let bounds = u32_table(p, &sets.bounds);
+            let twins = u16_table(p, sets.twins.iter().copied());
             quote! {
                 #p::CountSets {
-                    bounds: &#p::u32_table::<#bounds_len>(#bounds),
-                    twins: &#p::u16_table::<#twins_len>(#twins),
+                    bounds: #bounds,
+                    twins: #twins,
                 }
             }
         }));
         quote! {
             #p::Counter {
                 actions: #actions,
-                limits: &#p::u32_table::<#states>(#limits),
-                boundaries: &#p::u16_table::<#states>(#boundaries),
+                limits: #limits,
+                boundaries: #boundaries,
                 plain_below: #plain_below,
                 sets: #sets,
             }
         }
     }));
     let wide = option(tables.wide.as_ref().map(|wide| {
-        let intervals = Literal::usize_unsuffixed(wide.starts.len());
-        let starts: Vec<u8> = wide.starts.iter().flat_map(|s| s.to_le_bytes()).collect();
-        let starts = Literal::byte_string(&starts);
+        let starts = u32_table(p, &wide.starts);
         let classes = Literal::byte_string(&wide.classes);
-        let table = |entries: &[u16]| {
-            let len = Literal::usize_unsuffixed(entries.len());
-            let bytes: Vec<u8> = entries.iter().flat_map(|e| e.to_le_bytes()).collect();
-            let bytes = Literal::byte_string(&bytes);
-            quote!(&#p::u16_table::<#len>(#bytes))
-        };
-        let (top, middle) = (table(&wide.top), table(&wide.middle));
+        let top = u16_table(p, wide.top.iter().map(|&e| u32::from(e)));
+        let middle = u16_table(p, wide.middle.iter().map(|&e| u32::from(e)));
         let leaves = Literal::byte_string(&wide.leaves);
         quote! {
             #p::WideClasses {
-                starts: &#p::u32_table::<#intervals>(#starts),
+                starts: #starts,
                 classes: #classes,
                 top: #top,
                 middle: #middle,
@@ -168,7 +153,7 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     quote! {
         #p::Automaton {
             classes: #classes,
-            transitions: &#p::u16_table::<#entries>(#transitions),
+            transitions: #transitions,
             stride: #stride,
             stride_reciprocal: #p::Automaton::reciprocal_of(#stride),
             accepting: #accepting,
