@@ -130,11 +130,19 @@ pub struct SetTables {
 /// `counts::MOST_COUNTS`.
 const MOST_COUNTS: u32 = 2046;
 
-/// The regions a set of counts of `counted` is in.
-fn regions_of(counts: &std::collections::BTreeSet<u32>, counted: &CountedLoop) -> u8 {
-    counts
-        .iter()
-        .fold(0, |regions, &count| regions | counted.region(count).bit())
+/// The regions a set of counts of a loop `{min,max}` (`max` is `u32::MAX` when there is none)
+/// is in.
+fn regions_of(counts: &std::collections::BTreeSet<u32>, min: u32, max: u32) -> u8 {
+    counts.iter().fold(0, |regions, &count| {
+        regions
+            | if count >= max {
+                FULL
+            } else if count >= min {
+                WITHIN
+            } else {
+                BELOW
+            }
+    })
 }
 
 impl Tables {
@@ -165,25 +173,17 @@ impl Tables {
                 match (&counter.sets, counter.actions[index]) {
                     (_, 0) => {}
                     (Some(sets), action) => {
-                        let counted = CountedLoop {
-                            class: NOTHING,
-                            min: sets.bounds[2 * at],
-                            max: Some(sets.bounds[2 * at + 1]).filter(|&m| m != u32::MAX),
-                        };
+                        let (min, max) = (sets.bounds[2 * at], sets.bounds[2 * at + 1]);
                         if action == 1 {
                             counts.clear();
                         }
                         if action == 2 || action == 3 {
-                            counts = counts
-                                .iter()
-                                .filter(|&&c| counted.max.is_none_or(|max| c < max))
-                                .map(|c| c + 1)
-                                .collect();
+                            counts = counts.iter().filter(|&&c| c < max).map(|c| c + 1).collect();
                         }
                         if action != 2 {
                             counts.insert(1);
                         }
-                        let regions = regions_of(&counts, &counted);
+                        let regions = regions_of(&counts, min, max);
                         state = sets.twins[at * 8 + usize::from(regions)];
                     }
                     (None, action) => {
