@@ -324,7 +324,7 @@ impl Automaton {
                 return false;
             }
             let action = counter.actions[state + class];
-            if next == state && action >= 2 && self.wide.is_none() {
+            if next == state && (action == 2 || action == 3) && self.wide.is_none() {
                 // A counted run loops on this state: while the bytes keep it on the same action
                 // and the counts in the same regions, the state, its bounds and its twin are
                 // known in advance, and only the counts change.
