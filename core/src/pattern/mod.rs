@@ -297,18 +297,14 @@ impl Automaton {
         let plain_below = counter.plain_below as usize;
         let mut i = 0;
         while i < haystack.len() {
-            let byte = haystack[i];
             let class = match &self.wide {
-                Some(wide) if byte >= 0x80 => match decode_at(haystack, i) {
-                    Some((c, width)) => {
-                        i += width;
-                        wide.class(c)
-                    }
+                Some(wide) => match self.character_at(haystack, &mut i, wide) {
+                    Some(class) => class,
                     None => return false,
                 },
-                _ => {
+                None => {
                     i += 1;
-                    self.classes[byte as usize] as usize
+                    self.class_at(haystack, i - 1)
                 }
             };
             if state < plain_below {
@@ -385,6 +381,30 @@ impl Automaton {
         sets.twins[at * 8 + counts.regions()] as usize
     }
 
+    /// The class of the character at `haystack[*i]`, for an automaton over characters, with `*i`
+    /// moved past it: an ASCII byte is looked up directly, any other character decoded and
+    /// looked up in `wide`. `None` for malformed UTF-8, which never matches.
+    #[inline(always)]
+    const fn character_at(
+        &self,
+        haystack: &[u8],
+        i: &mut usize,
+        wide: &WideClasses,
+    ) -> Option<usize> {
+        let byte = haystack[*i];
+        if byte < 0x80 {
+            *i += 1;
+            return Some(self.classes[byte as usize] as usize);
+        }
+        match decode_at(haystack, *i) {
+            Some((c, width)) => {
+                *i += width;
+                Some(wide.class(c))
+            }
+            None => None,
+        }
+    }
+
     /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
     /// directly, other characters decoded and looked up in `wide`. Malformed UTF-8 never matches.
     const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
@@ -392,18 +412,8 @@ impl Automaton {
         let mut register = 0u32;
         let mut i = 0;
         while i < haystack.len() {
-            let byte = haystack[i];
-            let class = if byte < 0x80 {
-                i += 1;
-                self.classes[byte as usize] as usize
-            } else {
-                match decode_at(haystack, i) {
-                    Some((c, width)) => {
-                        i += width;
-                        wide.class(c)
-                    }
-                    None => return false,
-                }
+            let Some(class) = self.character_at(haystack, &mut i, wide) else {
+                return false;
             };
             state = self.step_symbol(state, class, &mut register);
             if state == 0 {

@@ -126,6 +126,13 @@ pub struct SetTables {
     pub twins: Vec<u32>,
 }
 
+impl SetTables {
+    /// The twins of state number `s`, one per set of regions.
+    fn twins_of(&self, s: usize) -> &[u32] {
+        &self.twins[s * 8..s * 8 + 8]
+    }
+}
+
 /// The most a loop's bound may be for a set of its counts to be kept: the runtime's
 /// `counts::MOST_COUNTS`.
 const MOST_COUNTS: u32 = 2046;
@@ -232,7 +239,7 @@ impl Tables {
             out.extend(targets.into_iter().map(|t| (t, 1)));
             if let Some(counter) = &self.counter {
                 if let Some(sets) = &counter.sets {
-                    let twins = sets.twins[s * 8..s * 8 + 8].iter().filter(|&&t| t != 0);
+                    let twins = sets.twins_of(s).iter().filter(|&&t| t != 0);
                     out.extend(twins.map(|&t| (t as usize / stride, 0)));
                 } else if counter.limits[s] != u32::MAX {
                     out.push((counter.boundaries[s] as usize / stride, 0));
@@ -715,7 +722,7 @@ fn registers_last(tables: Tables) -> Tables {
                 && counter
                     .sets
                     .as_ref()
-                    .is_none_or(|sets| sets.twins[s * 8..s * 8 + 8].iter().all(|&t| t == 0))
+                    .is_none_or(|sets| sets.twins_of(s).iter().all(|&t| t == 0))
         })
         .collect();
     let order: Vec<usize> = std::iter::once(0)
@@ -754,7 +761,7 @@ fn registers_last(tables: Tables) -> Tables {
                     .collect(),
                 twins: order
                     .iter()
-                    .flat_map(|&old| sets.twins[old * 8..old * 8 + 8].iter())
+                    .flat_map(|&old| sets.twins_of(old))
                     .map(|&t| renumber(t))
                     .collect(),
             }),
