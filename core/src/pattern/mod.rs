@@ -34,6 +34,12 @@ pub struct Automaton {
     pub accepting: &'static [u8],
     /// The (premultiplied) state before any input.
     pub start: u32,
+    /// The bytes every accepted input begins with (`arn:aws:` …), possibly none: a match
+    /// compares them at once rather than stepping through a state per byte, each step waiting
+    /// for the one before.
+    pub prefix: &'static [u8],
+    /// The (premultiplied) state after `prefix`.
+    pub after_prefix: u32,
     /// No accepted input is shorter than this many bytes: shorter input is rejected unread.
     pub shortest: usize,
     /// No accepted input is longer than this many bytes (`usize::MAX`: no bound), so a long
@@ -173,37 +179,21 @@ impl Automaton {
         if let Some(wide) = &self.wide {
             return self.matches_characters(haystack, wide);
         }
-        let mut state = self.start as usize;
-        let mut i = 0;
+        let (mut state, mut i) = match self.after_prefix(haystack) {
+            Some(at) => at,
+            None => return false,
+        };
         if let Some(counter) = &self.counter {
             let mut register = 0u32;
             let plain_below = counter.plain_below as usize;
             while i < haystack.len() {
-                if state < plain_below && i + 4 <= haystack.len() {
-                    // A literal prefix or a plain loop, most often: no register to keep. Four
-                    // bytes at a time, as the walk without a register does, when the first three
-                    // steps stay in such states (the fourth may leave them: the next step reads
-                    // the register).
-                    let s1 = self.transitions[state + self.class_at(haystack, i)] as usize;
-                    let s2 = self.transitions[s1 + self.class_at(haystack, i + 1)] as usize;
-                    let s3 = self.transitions[s2 + self.class_at(haystack, i + 2)] as usize;
-                    if s1 < plain_below && s2 < plain_below && s3 < plain_below {
-                        let s4 = self.transitions[s3 + self.class_at(haystack, i + 3)] as usize;
-                        if s4 == 0 {
-                            return false;
-                        }
-                        i += 4;
-                        if s4 == state {
-                            // A plain state that loops on itself (`[a-zA-Z-]*`).
-                            while i < haystack.len()
-                                && self.transitions[state + self.class_at(haystack, i)] as usize
-                                    == state
-                            {
-                                i += 1;
-                            }
-                        }
-                        state = s4;
-                        continue;
+                if state < plain_below {
+                    state = self.plain_run(haystack, &mut i, state, plain_below);
+                    if state == 0 {
+                        return false;
+                    }
+                    if i == haystack.len() {
+                        break;
                     }
                 }
                 let class = self.class_at(haystack, i);
@@ -278,6 +268,59 @@ impl Automaton {
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
 
+    /// Steps from `state` through the states below `plain_below`, which keep no register (a
+    /// literal prefix or a plain loop, most often), four bytes at a time while the first three
+    /// steps of four stay in such states (the fourth may leave them): the state reached (0 when
+    /// dead), with `*i` moved past the bytes read. It stops with fewer than four bytes left.
+    #[inline(always)]
+    const fn plain_run(
+        &self,
+        haystack: &[u8],
+        i: &mut usize,
+        mut state: usize,
+        plain_below: usize,
+    ) -> usize {
+        while state < plain_below && *i + 4 <= haystack.len() {
+            let s1 = self.transitions[state + self.class_at(haystack, *i)] as usize;
+            let s2 = self.transitions[s1 + self.class_at(haystack, *i + 1)] as usize;
+            let s3 = self.transitions[s2 + self.class_at(haystack, *i + 2)] as usize;
+            if s1 >= plain_below || s2 >= plain_below || s3 >= plain_below {
+                break;
+            }
+            let s4 = self.transitions[s3 + self.class_at(haystack, *i + 3)] as usize;
+            if s4 == 0 {
+                return 0;
+            }
+            *i += 4;
+            if s4 == state {
+                // A plain state that loops on itself (`[a-zA-Z-]*`).
+                while *i < haystack.len()
+                    && self.transitions[state + self.class_at(haystack, *i)] as usize == state
+                {
+                    *i += 1;
+                }
+            }
+            state = s4;
+        }
+        state
+    }
+
+    /// Where a walk over `haystack` begins: the state after [`prefix`](Self::prefix) and the
+    /// index after it, or `None` when `haystack` does not begin with it (`haystack` is no
+    /// shorter than [`shortest`](Self::shortest), which the prefix never exceeds).
+    #[inline(always)]
+    const fn after_prefix(&self, haystack: &[u8]) -> Option<(usize, usize)> {
+        let prefix = self.prefix;
+        let mut k = 0;
+        while k < prefix.len() {
+            if k >= haystack.len() || haystack[k] != prefix[k] {
+                return None;
+            }
+            k += 1;
+        }
+        Some((self.after_prefix as usize, prefix.len()))
+    }
+
     /// The class of the byte at `haystack[i]`.
     #[inline(always)]
     const fn class_at(&self, haystack: &[u8], i: usize) -> usize {
@@ -292,11 +335,22 @@ impl Automaton {
         counter: &Counter,
         sets: &CountSets,
     ) -> bool {
-        let mut state = self.start as usize;
+        let (mut state, mut i) = match self.after_prefix(haystack) {
+            Some(at) => at,
+            None => return false,
+        };
         let mut counts = Counts::new();
         let plain_below = counter.plain_below as usize;
-        let mut i = 0;
         while i < haystack.len() {
+            if state < plain_below && self.wide.is_none() {
+                state = self.plain_run(haystack, &mut i, state, plain_below);
+                if state == 0 {
+                    return false;
+                }
+                if i == haystack.len() {
+                    break;
+                }
+            }
             let class = match &self.wide {
                 Some(wide) => match self.character_at(haystack, &mut i, wide) {
                     Some(class) => class,
@@ -320,31 +374,36 @@ impl Automaton {
                 return false;
             }
             let action = counter.actions[state + class];
-            if next == state && (action == 2 || action == 3) && self.wide.is_none() {
-                // A counted run loops on this state: while the bytes keep it on the same action
-                // and the counts in the same regions, the state, its bounds and its twin are
-                // known in advance, and only the counts change.
-                let at = state_number(state, self.stride_reciprocal);
-                let regions = counts.regions();
-                while i < haystack.len() {
-                    let index = state + self.class_at(haystack, i);
-                    if self.transitions[index] as usize != state || counter.actions[index] != action
-                    {
-                        break;
-                    }
-                    counts.increment();
-                    if action == 3 {
-                        counts.add_one();
-                    }
-                    i += 1;
-                    if counts.regions() != regions {
-                        state = sets.twins[at * 8 + counts.regions()] as usize;
-                        break;
-                    }
-                }
-                continue;
-            }
             state = next;
+            if (action == 2 || action == 3) && self.wide.is_none() {
+                // The counts grow: run ahead over the bytes that either keep the counts (the
+                // rest of a character beyond ASCII, most often) or take this same action, as
+                // long as the counts would stay in the same regions, then move the counts on
+                // for the whole run at once. Every such step goes to the state it names (see
+                // `step_counts`).
+                let steady = counts.steady_steps(action == 3);
+                let from = i;
+                let mut at = state;
+                let mut steps = 0;
+                while i < haystack.len() {
+                    let index = at + self.class_at(haystack, i);
+                    let target = self.transitions[index] as usize;
+                    let taken = counter.actions[index];
+                    if target == 0 || (taken != 0 && (taken != action || steps == steady)) {
+                        break;
+                    }
+                    if taken != 0 {
+                        steps += 1;
+                    }
+                    at = target;
+                    i += 1;
+                }
+                if counts.advance(steps, action == 3) {
+                    state = at;
+                } else {
+                    i = from;
+                }
+            }
         }
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
@@ -369,14 +428,23 @@ impl Automaton {
         let at = state_number(next, self.stride_reciprocal);
         // Only a set starts another loop: every other action keeps counting the same one, so
         // its bounds are the ones the counts hold.
+        if action == 1 {
+            counts.set_one(sets.bounds[2 * at], sets.bounds[2 * at + 1]);
+            return sets.twins[at * 8 + counts.regions()] as usize;
+        }
+        let regions = counts.regions();
         match action {
-            1 => counts.set_one(sets.bounds[2 * at], sets.bounds[2 * at + 1]),
             2 => counts.increment(),
             3 => {
                 counts.increment();
                 counts.add_one();
             }
             _ => counts.add_one(),
+        }
+        if counts.regions() == regions {
+            // The derive aims every action but a set at the twin for the regions the counts
+            // were in, which is where they still are.
+            return next;
         }
         sets.twins[at * 8 + counts.regions()] as usize
     }
@@ -408,9 +476,11 @@ impl Automaton {
     /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
     /// directly, other characters decoded and looked up in `wide`. Malformed UTF-8 never matches.
     const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
-        let mut state = self.start as usize;
+        let (mut state, mut i) = match self.after_prefix(haystack) {
+            Some(at) => at,
+            None => return false,
+        };
         let mut register = 0u32;
-        let mut i = 0;
         while i < haystack.len() {
             let Some(class) = self.character_at(haystack, &mut i, wide) else {
                 return false;

@@ -100,6 +100,9 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     let accepting = Literal::byte_string(&accepting);
     let stride = Literal::u32_unsuffixed(tables.stride);
     let start = Literal::u32_unsuffixed(tables.start);
+    let (prefix, after_prefix) = tables.literal_prefix();
+    let prefix = Literal::byte_string(&prefix);
+    let after_prefix = Literal::u32_unsuffixed(after_prefix);
     let (shortest, longest) = tables.byte_lengths();
     let shortest = Literal::usize_unsuffixed(shortest);
     let longest = match longest {
@@ -158,6 +161,8 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
             stride_reciprocal: #p::Automaton::reciprocal_of(#stride),
             accepting: #accepting,
             start: #start,
+            prefix: #prefix,
+            after_prefix: #after_prefix,
             shortest: #shortest,
             longest: #longest,
             counter: #counter,

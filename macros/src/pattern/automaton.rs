@@ -210,6 +210,45 @@ impl Tables {
 }
 
 impl Tables {
+    /// The bytes every accepted input begins with, and the (premultiplied) state after them: the
+    /// walk compares them at once instead of stepping through a chain of states one load after
+    /// another. The chain stops at an accepting state, at a state that reads more than one
+    /// byte or touches the register, and after 64 bytes.
+    pub fn literal_prefix(&self) -> (Vec<u8>, u32) {
+        let stride = self.stride as usize;
+        let mut prefix = Vec::new();
+        let mut state = self.start as usize;
+        while prefix.len() < 64 && !self.accepting[state / stride] {
+            if let Some(counter) = &self.counter
+                && state >= counter.plain_below as usize
+            {
+                break;
+            }
+            let row = &self.transitions[state..state + stride];
+            let mut live = row.iter().enumerate().filter(|&(_, &t)| t != 0);
+            let (Some((class, &target)), None) = (live.next(), live.next()) else {
+                break;
+            };
+            // Over characters, `classes` is only read for ASCII.
+            let last = if self.wide.is_some() { 0x7F } else { 0xFF };
+            let mut bytes = (0..=last).filter(|&b: &u8| self.classes[b as usize] as usize == class);
+            let (Some(byte), None) = (bytes.next(), bytes.next()) else {
+                break;
+            };
+            // Over characters, a class may also hold characters beyond ASCII.
+            if self
+                .wide
+                .as_ref()
+                .is_some_and(|wide| wide.classes.iter().any(|&c| c as usize == class))
+            {
+                break;
+            }
+            prefix.push(byte);
+            state = target as usize;
+        }
+        (prefix, state as u32)
+    }
+
     /// The shortest and longest input, in bytes, that can reach an accepting state (`None`:
     /// no longest). The register is ignored and a boundary move counts as free, so for a
     /// counting automaton these are bounds rather than exact figures: safe to reject on. Over
