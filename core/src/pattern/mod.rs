@@ -312,6 +312,20 @@ impl Automaton {
     const fn after_prefix(&self, haystack: &[u8]) -> Option<(usize, usize)> {
         let prefix = self.prefix;
         let mut k = 0;
+        // Eight bytes at a time, then one by one.
+        while k + 8 <= prefix.len() {
+            let (_, rest) = haystack.split_at(k);
+            let (_, expected) = prefix.split_at(k);
+            match (rest.first_chunk::<8>(), expected.first_chunk::<8>()) {
+                (Some(read), Some(expected)) => {
+                    if u64::from_ne_bytes(*read) != u64::from_ne_bytes(*expected) {
+                        return None;
+                    }
+                }
+                _ => return None,
+            }
+            k += 8;
+        }
         while k < prefix.len() {
             if k >= haystack.len() || haystack[k] != prefix[k] {
                 return None;
@@ -386,6 +400,23 @@ impl Automaton {
                 let mut at = state;
                 let mut steps = 0;
                 while i < haystack.len() {
+                    if at == state {
+                        // Bytes that loop on `state`: with the row known in advance, each
+                        // byte's loads no longer wait for the previous byte's.
+                        while i < haystack.len() && steps < steady {
+                            let index = state + self.class_at(haystack, i);
+                            if self.transitions[index] as usize != state
+                                || counter.actions[index] != action
+                            {
+                                break;
+                            }
+                            steps += 1;
+                            i += 1;
+                        }
+                        if i == haystack.len() {
+                            break;
+                        }
+                    }
                     let index = at + self.class_at(haystack, i);
                     let target = self.transitions[index] as usize;
                     let taken = counter.actions[index];
