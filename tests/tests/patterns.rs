@@ -72,6 +72,17 @@ pub struct UnboundedCounts(String);
 #[constrained(pattern = r"([a-c]|\{xyz\}|\{w\}){3,2000}")]
 pub struct CountedGroup(String);
 
+/// Every accepted value other than the empty one begins with `s3://`, which the automaton
+/// compares at once.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"$|^s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?((.{1,90})/)?")]
+pub struct EmptyOrPrefixed(String);
+
+/// A counted run whose automaton loops, while the pattern bounds the value to 111 bytes.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[a-zA-Z][a-zA-Z0-9_-]{0,99}-[a-zA-Z0-9]{10}")]
+pub struct BoundedByWidth(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -132,6 +143,14 @@ fn cases() -> Vec<Case> {
         case!(CountAtEveryA, r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}"),
         case!(UnboundedCounts, r"[ab]*a[ab]{70,}:"),
         case!(CountedGroup, r"([a-c]|\{xyz\}|\{w\}){3,2000}"),
+        case!(
+            EmptyOrPrefixed,
+            r"|s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?"
+        ),
+        case!(
+            BoundedByWidth,
+            r"[a-zA-Z][a-zA-Z0-9_-]{0,99}-[a-zA-Z0-9]{10}"
+        ),
         case!(SelfRepeatingGroup, r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}"),
         case!(
             NameString,
@@ -242,6 +261,132 @@ fn several_counts_under_way_are_kept_as_sets() {
         assert!(
             counter.is_some_and(|counter| counter.sets.is_some()),
             "{}",
+            pattern.source
+        );
+    }
+}
+
+#[test]
+fn a_literal_prefix_is_compared_at_once() {
+    let automaton = EmptyOrPrefixed::RULES
+        .pattern
+        .unwrap()
+        .automaton
+        .as_ref()
+        .unwrap();
+    assert_eq!(automaton.prefix, b"s3://");
+    assert!(EmptyOrPrefixed::RULES.pattern.unwrap().is_match(""));
+    for rejected in ["s", "s3:/", "s3:/x/", "S3://abc"] {
+        assert!(!automaton.matches(rejected.as_bytes()), "{rejected:?}");
+    }
+    let automaton = FarmId::RULES.pattern.unwrap().automaton.as_ref().unwrap();
+    assert_eq!(automaton.prefix, b"farm-");
+}
+
+#[test]
+fn the_pattern_bounds_a_counting_automaton_s_length() {
+    let automaton = BoundedByWidth::RULES
+        .pattern
+        .unwrap()
+        .automaton
+        .as_ref()
+        .unwrap();
+    assert!(automaton.counter.is_some());
+    assert_eq!((automaton.shortest, automaton.longest), (12, 111));
+}
+
+/// Values long enough that a set's oldest count reaches the maximum (from then on the set is
+/// tallied), made of long runs of one character (moved on at once) and characters beyond
+/// ASCII, against `regex`.
+#[test]
+fn long_values_agree_with_regex_on_sets_of_counts() {
+    // Each: the pattern, its equivalent, how a value begins, its characters, how half the
+    // values end, and the longest value drawn.
+    type Family = (
+        &'static constrained::__private::Pattern,
+        &'static str,
+        &'static str,
+        &'static [char],
+        &'static str,
+        u64,
+    );
+    let families: [Family; 5] = [
+        (
+            SeveralCounts::RULES.pattern.unwrap(),
+            r"h([^/]+)/?[^\n\r\x{85}\x{2028}\x{2029}]{3,70}",
+            "h",
+            &['a', '/', 'é', '\n'],
+            "",
+            160,
+        ),
+        (
+            CountsWithGaps::RULES.pattern.unwrap(),
+            r"s([a-c][a-c.]{1,5}[a-c])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,80})/)?",
+            "sab.c",
+            &['a', 'c', '.', '/', '😀'],
+            "/",
+            200,
+        ),
+        (
+            CountAtEveryA::RULES.pattern.unwrap(),
+            r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}",
+            "",
+            &['a', 'b', 'é'],
+            "",
+            200,
+        ),
+        (
+            UnboundedCounts::RULES.pattern.unwrap(),
+            r"[ab]*a[ab]{70,}:",
+            "",
+            &['a', 'b'],
+            ":",
+            260,
+        ),
+        (
+            EmptyOrPrefixed::RULES.pattern.unwrap(),
+            r"|s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?",
+            "s3://ab",
+            &['a', '.', '/', 'é'],
+            "/",
+            150,
+        ),
+    ];
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for (pattern, equivalent, start, alphabet, end, longest) in families {
+        let regex = anchored(equivalent);
+        let mut accepted = 0;
+        for _ in 0..3_000 {
+            let mut value = String::from(start);
+            let target = (next() % longest) as usize;
+            while value.chars().count() < target {
+                let c = alphabet[(next() % alphabet.len() as u64) as usize];
+                // Runs of one character, most often long ones.
+                let run = 1 + (next() % 90) as usize * (next() % 2) as usize;
+                value.extend(std::iter::repeat_n(c, run));
+            }
+            if next() % 2 == 0 {
+                value.push_str(end);
+            }
+            let expected = regex.is_match(&value);
+            accepted += usize::from(expected);
+            assert_eq!(
+                pattern.is_match(&value),
+                expected,
+                "{}: {value:?}",
+                pattern.source
+            );
+        }
+        // Both answers are common, or the family would test little.
+        assert!(
+            (150..2_850).contains(&accepted),
+            "{}: {accepted} of 3,000 accepted",
             pattern.source
         );
     }

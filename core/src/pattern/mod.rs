@@ -34,9 +34,9 @@ pub struct Automaton {
     pub accepting: &'static [u8],
     /// The (premultiplied) state before any input.
     pub start: u32,
-    /// The bytes every accepted input begins with (`arn:aws:` …), possibly none: a match
-    /// compares them at once rather than stepping through a state per byte, each step waiting
-    /// for the one before.
+    /// The bytes every accepted input other than the empty one begins with (`arn:aws:` …),
+    /// possibly none: a match compares them at once rather than stepping through a state per
+    /// byte, each step waiting for the one before.
     pub prefix: &'static [u8],
     /// The (premultiplied) state after `prefix`.
     pub after_prefix: u32,
@@ -306,11 +306,14 @@ impl Automaton {
     }
 
     /// Where a walk over `haystack` begins: the state after [`prefix`](Self::prefix) and the
-    /// index after it, or `None` when `haystack` does not begin with it (`haystack` is no
-    /// shorter than [`shortest`](Self::shortest), which the prefix never exceeds).
+    /// index after it, the start for the empty value, or `None` when `haystack` does not begin
+    /// with the prefix.
     #[inline(always)]
     const fn after_prefix(&self, haystack: &[u8]) -> Option<(usize, usize)> {
         let prefix = self.prefix;
+        if haystack.is_empty() {
+            return Some((self.start as usize, 0));
+        }
         let mut k = 0;
         // Eight bytes at a time, then one by one.
         while k + 8 <= prefix.len() {
@@ -375,26 +378,28 @@ impl Automaton {
                     self.class_at(haystack, i - 1)
                 }
             };
-            if state < plain_below {
-                // A literal prefix, most often: no counts to keep.
-                state = self.transitions[state + class] as usize;
-                if state == 0 {
+            let index = state + class;
+            let next = self.transitions[index] as usize;
+            let action = counter.actions[index];
+            if action == 0 {
+                // Every step from the states below `plain_below`, and the bytes of a character
+                // beyond ASCII, most often: the counts stay as they are.
+                if next == 0 {
                     return false;
                 }
+                state = next;
                 continue;
             }
-            let next = self.step_counts(state, class, counter, sets, &mut counts);
-            if next == 0 {
+            state = self.count_step(next, action, sets, &mut counts);
+            if state == 0 {
                 return false;
             }
-            let action = counter.actions[state + class];
-            state = next;
             if (action == 2 || action == 3) && self.wide.is_none() {
                 // The counts grow: run ahead over the bytes that either keep the counts (the
                 // rest of a character beyond ASCII, most often) or take this same action, as
                 // long as the counts would stay in the same regions, then move the counts on
                 // for the whole run at once. Every such step goes to the state it names (see
-                // `step_counts`).
+                // `count_step`).
                 let steady = counts.steady_steps(action == 3);
                 let from = i;
                 let mut at = state;
@@ -439,23 +444,16 @@ impl Automaton {
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
 
-    /// The (premultiplied) state after a symbol of `class` from `state`, with the set of counts
-    /// it keeps: the target, or its twin for where the counts stand after the action.
+    /// Takes a transition's `action` (not 0) on the set of counts: the state it leads to is
+    /// `next`, or `next`'s twin for where the counts stand after the action.
     #[inline(always)]
-    const fn step_counts(
+    const fn count_step(
         &self,
-        state: usize,
-        class: usize,
-        counter: &Counter,
+        next: usize,
+        action: u8,
         sets: &CountSets,
         counts: &mut Counts,
     ) -> usize {
-        let index = state + class;
-        let next = self.transitions[index] as usize;
-        let action = counter.actions[index];
-        if action == 0 {
-            return next;
-        }
         let at = state_number(next, self.stride_reciprocal);
         // Only a set starts another loop: every other action keeps counting the same one, so
         // its bounds are the ones the counts hold.
@@ -605,7 +603,12 @@ impl Automaton {
             Some(counter) => match &counter.sets {
                 Some(sets) => {
                     let counts = register.counts.get_or_insert_with(Box::default);
-                    self.step_counts(state, class, counter, sets, counts)
+                    let index = state + class;
+                    let next = self.transitions[index] as usize;
+                    match counter.actions[index] {
+                        0 => next,
+                        action => self.count_step(next, action, sets, counts),
+                    }
                 }
                 None => self.step_class(state, class, counter, &mut register.count),
             },

@@ -36,7 +36,12 @@ pub fn pattern(p: &TokenStream, rule: &PatternRule) -> TokenStream {
         return quote!(::core::option::Option::None);
     };
     let source = &rule.source;
-    let automaton = option(compiled.tables.as_ref().map(|t| automaton(p, t)));
+    let automaton = option(
+        compiled
+            .tables
+            .as_ref()
+            .map(|t| automaton(p, t, compiled.byte_lengths)),
+    );
     let matcher = match (&compiled.steps, &compiled.tables) {
         (Some(steps), _) => {
             let straight_line = straight_line(p, steps);
@@ -93,7 +98,8 @@ fn u32_table(p: &TokenStream, entries: &[u32]) -> TokenStream {
     quote!(&#p::u32_table::<#len>(#bytes))
 }
 
-fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
+/// The `Automaton` of `tables`, which rejects unread any value outside the byte `lengths`.
+fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) -> TokenStream {
     let classes = Literal::byte_string(&tables.classes);
     let transitions = u16_table(p, tables.transitions.iter().copied());
     let accepting: Vec<u8> = tables.accepting.iter().map(|&a| u8::from(a)).collect();
@@ -103,7 +109,7 @@ fn automaton(p: &TokenStream, tables: &Tables) -> TokenStream {
     let (prefix, after_prefix) = tables.literal_prefix();
     let prefix = Literal::byte_string(&prefix);
     let after_prefix = Literal::u32_unsuffixed(after_prefix);
-    let (shortest, longest) = tables.byte_lengths();
+    let (shortest, longest) = lengths;
     let shortest = Literal::usize_unsuffixed(shortest);
     let longest = match longest {
         Some(longest) => {

@@ -210,15 +210,16 @@ impl Tables {
 }
 
 impl Tables {
-    /// The bytes every accepted input begins with, and the (premultiplied) state after them: the
-    /// walk compares them at once instead of stepping through a chain of states one load after
-    /// another. The chain stops at an accepting state, at a state that reads more than one
-    /// byte or touches the register, and after 64 bytes.
+    /// The bytes every accepted input other than the empty one begins with, and the
+    /// (premultiplied) state after them: the walk compares them at once instead of stepping
+    /// through a chain of states one load after another. The chain stops at an accepting state
+    /// (the start state aside: `$|^s3://…` accepts the empty value), at a state that reads more
+    /// than one byte or touches the register, and after 64 bytes.
     pub fn literal_prefix(&self) -> (Vec<u8>, u32) {
         let stride = self.stride as usize;
         let mut prefix = Vec::new();
         let mut state = self.start as usize;
-        while prefix.len() < 64 && !self.accepting[state / stride] {
+        while prefix.len() < 64 && (prefix.is_empty() || !self.accepting[state / stride]) {
             if let Some(counter) = &self.counter
                 && state >= counter.plain_below as usize
             {
@@ -943,6 +944,27 @@ fn minimize(tables: Tables) -> Tables {
 mod tests {
     use super::build;
     use crate::pattern::java::parse;
+
+    #[test]
+    fn the_literal_prefix_ends_where_a_state_reads_more_than_one_byte() {
+        let prefix = |pattern: &str| {
+            let tables = build(&parse(pattern).unwrap())
+                .unwrap()
+                .expect("an automaton");
+            String::from_utf8(tables.literal_prefix().0).unwrap()
+        };
+        assert_eq!(prefix("arn:aws:iam::[0-9]{12}"), "arn:aws:iam::");
+        assert_eq!(prefix("ab|ac"), "a");
+        // Past an accepting state, a value may end: the prefix stops there.
+        assert_eq!(prefix("abc(def)?"), "abc");
+        // The start may accept (the empty value) and still lead on to a prefix.
+        assert_eq!(prefix("$|^s3://[a-z]+"), "s3://");
+        assert_eq!(prefix("(?i)arn:"), "");
+        assert_eq!(prefix("a*b"), "");
+        assert_eq!(prefix("é[a-z]"), "é");
+        // A counting state is where the prefix ends: the register starts there.
+        assert_eq!(prefix("x.{1,100}y"), "x");
+    }
 
     #[test]
     fn several_counts_under_way_are_kept_as_a_set() {

@@ -26,6 +26,10 @@ pub use sequence::{Reading, Step, first as first_characters, reading};
 #[derive(Debug)]
 pub struct Compiled {
     pub tables: Option<Tables>,
+    /// The shortest and longest value in bytes the pattern can match (`None`: no longest), the
+    /// tighter of what the automaton and the pattern's own widths say: a counting automaton
+    /// loops where the pattern has a bound (`.{0,99}`).
+    pub byte_lengths: (usize, Option<usize>),
     pub steps: Option<Vec<Step>>,
     /// Present whenever `tables` is not.
     pub runtime_pattern: String,
@@ -65,8 +69,25 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
             });
         }
     };
+    let (shortest, longest) = node.byte_width();
+    let shortest = usize::try_from(shortest).unwrap_or(usize::MAX);
+    let longest = longest.and_then(|l| usize::try_from(l).ok());
+    let byte_lengths = match &tables {
+        Some(tables) => {
+            let (least, most) = tables.byte_lengths();
+            (
+                least.max(shortest),
+                match (most, longest) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                },
+            )
+        }
+        None => (shortest, longest),
+    };
     Ok(Compiled {
         tables,
+        byte_lengths,
         steps: sequence::steps(&node),
         runtime_pattern,
         ecma: ecma::anchored(&node),
@@ -86,7 +107,7 @@ mod tests {
     }
 
     fn byte_lengths(pattern: &str) -> (usize, Option<usize>) {
-        compile(pattern).unwrap().tables.unwrap().byte_lengths()
+        compile(pattern).unwrap().byte_lengths
     }
 
     #[test]
@@ -96,9 +117,12 @@ mod tests {
         assert_eq!(byte_lengths("x(ab)*y"), (2, None));
         assert_eq!(byte_lengths("[a-z]{2,5}é"), (4, Some(7)));
         assert_eq!(byte_lengths(".{2}"), (2, Some(8)));
-        // Counting automata: a bound, not exact (the register is ignored).
-        assert_eq!(byte_lengths("a.{100,200}b"), (3, None));
+        // A counting automaton ignores its register; the pattern's widths bound it.
+        assert_eq!(byte_lengths("a.{100,200}b"), (102, Some(802)));
+        assert_eq!(byte_lengths("a[a-z0-9-]{0,99}-[a-z]{10}"), (12, Some(111)));
         assert_eq!(byte_lengths("(?=.{1,5}$)a.*"), (1, Some(17)));
+        let tables = compile("a.{100,200}b").unwrap().tables.unwrap();
+        assert_eq!(tables.byte_lengths(), (3, None));
     }
 
     #[test]

@@ -100,18 +100,42 @@ impl Node {
     /// The shortest and longest number of characters the node matches (`None`: unbounded),
     /// ignoring whether it can match at all.
     pub fn width(&self) -> (u64, Option<u64>) {
+        self.width_by(&|_| (1, 1))
+    }
+
+    /// [`width`](Self::width) in UTF-8 bytes. Look-arounds, atomic groups and assertions only
+    /// ever narrow what a node matches, so these bounds hold whatever they say.
+    pub fn byte_width(&self) -> (u64, Option<u64>) {
+        self.width_by(&|class| {
+            let ranges = class.ranges();
+            match (ranges.first(), ranges.last()) {
+                // UTF-8 length grows with the code point, and the ranges are sorted.
+                (Some(first), Some(last)) => (
+                    first.start().len_utf8() as u64,
+                    last.end().len_utf8() as u64,
+                ),
+                _ => (1, 1),
+            }
+        })
+    }
+
+    /// The shortest and longest match, a class being as long as `class` says.
+    fn width_by(&self, class: &dyn Fn(&ClassUnicode) -> (u64, u64)) -> (u64, Option<u64>) {
         match self {
             Node::Empty | Node::Look(_) | Node::Assert(_) => (0, Some(0)),
-            Node::Class(_) => (1, Some(1)),
+            Node::Class(set) => {
+                let (min, max) = class(set);
+                (min, Some(max))
+            }
             Node::Concat(parts) => parts.iter().fold((0, Some(0)), |(min, max), part| {
-                let (part_min, part_max) = part.width();
+                let (part_min, part_max) = part.width_by(class);
                 (
                     min.saturating_add(part_min),
                     max.zip(part_max).map(|(a, b)| a.saturating_add(b)),
                 )
             }),
             Node::Alternation(branches) => {
-                let widths: Vec<_> = branches.iter().map(Node::width).collect();
+                let widths: Vec<_> = branches.iter().map(|b| b.width_by(class)).collect();
                 let min = widths.iter().map(|w| w.0).min().unwrap_or(0);
                 let max = widths
                     .iter()
@@ -119,7 +143,7 @@ impl Node {
                 (min, max)
             }
             Node::Repeat(repeat) => {
-                let (min, max) = repeat.node.width();
+                let (min, max) = repeat.node.width_by(class);
                 (
                     min.saturating_mul(u64::from(repeat.min)),
                     match (max, repeat.max) {
@@ -129,7 +153,7 @@ impl Node {
                     },
                 )
             }
-            Node::Atomic(node) => node.width(),
+            Node::Atomic(node) => node.width_by(class),
         }
     }
 }
