@@ -83,6 +83,12 @@ pub struct EmptyOrPrefixed(String);
 #[constrained(pattern = r"[a-zA-Z][a-zA-Z0-9_-]{0,99}-[a-zA-Z0-9]{10}")]
 pub struct BoundedByWidth(String);
 
+/// Runs with an optional separator, repeated: counted by the separators rather than by the
+/// iterations, of which a value has many ways to be split.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"x([a-c.]+/?){3,40}")]
+pub struct RunsWithSeparators(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -147,6 +153,7 @@ fn cases() -> Vec<Case> {
             EmptyOrPrefixed,
             r"|s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?"
         ),
+        case!(RunsWithSeparators, r"x([a-c.]+/?){3,40}"),
         case!(
             BoundedByWidth,
             r"[a-zA-Z][a-zA-Z0-9_-]{0,99}-[a-zA-Z0-9]{10}"
@@ -297,9 +304,9 @@ fn the_pattern_bounds_a_counting_automaton_s_length() {
 
 /// Values long enough that a set's oldest count reaches the maximum (from then on the set is
 /// tallied), made of long runs of one character (moved on at once) and characters beyond
-/// ASCII, against `regex`.
+/// ASCII, against `regex`; and long values of runs with separators.
 #[test]
-fn long_values_agree_with_regex_on_sets_of_counts() {
+fn long_values_agree_with_regex_on_counted_patterns() {
     // Each: the pattern, its equivalent, how a value begins, its characters, how half the
     // values end, and the longest value drawn.
     type Family = (
@@ -310,7 +317,15 @@ fn long_values_agree_with_regex_on_sets_of_counts() {
         &'static str,
         u64,
     );
-    let families: [Family; 5] = [
+    let families: [Family; 6] = [
+        (
+            RunsWithSeparators::RULES.pattern.unwrap(),
+            r"x([a-c.]+/?){3,40}",
+            "x",
+            &['a', '/', 'b', 'a'],
+            "",
+            120,
+        ),
         (
             SeveralCounts::RULES.pattern.unwrap(),
             r"h([^/]+)/?[^\n\r\x{85}\x{2028}\x{2029}]{3,70}",

@@ -8,6 +8,12 @@
 //! - A repetition of a group that repeats into itself, `(A+b){m,n}` with `b` in `A`, is the group
 //!   `m` times: two of them in a row are one of them. `([!-~]+/){1,511}` is `[!-~]+/`.
 //!
+//! - A repetition of runs with an optional separator, `(A+b?){m,n}` with `b` outside `A`, needs
+//!   no count of iterations: a value has as many ways to be split as it has `A`s, so it matches
+//!   when its runs number at most `n` and its `A`s at least `m`. The runs are counted by the
+//!   separators between them (`A+(bA+){0,n-1}b?`), each way the first `m` `A`s can be spelled
+//!   a branch of its own. `([a-z]+/?){3,1016}` needs no more than four branches.
+//!
 //! Atomic groups are left as written: inside one, which match is tried first matters, not only
 //! the language.
 
@@ -25,6 +31,9 @@ pub fn simplified(node: &Node) -> Node {
         Node::Alternation(branches) => Node::Alternation(branches.iter().map(simplified).collect()),
         Node::Repeat(repeat) => {
             let node = simplified(&repeat.node);
+            if let Some(blocks) = runs_with_separators(&node, repeat.min, repeat.max) {
+                return blocks;
+            }
             let (min, max) = match repeat.max {
                 Some(max) if max > repeat.min.max(1) && repeats_into_itself(&node) => {
                     (repeat.min, Some(repeat.min.max(1)))
@@ -99,6 +108,77 @@ fn repeats_into_itself(node: &Node) -> bool {
     }
 }
 
+/// The most `A`s a value's first runs may have to be spelled out for, in
+/// [`runs_with_separators`]: `2^(m − 1)` branches.
+const MOST_SPELLED: u32 = 4;
+
+/// `(A+b?){m,n}`, with `b` outside `A`, `1 ≤ m ≤ 4` and `m < n`, as the runs of `A` it stands
+/// for, counted by their separators: a value of runs `A+` with single `b`s between them (and
+/// maybe one after) splits into anything from one iteration per run to one per `A`, so it
+/// matches when it has at most `n` runs and at least `m` `A`s. The branches spell the first
+/// `m` `A`s with or without a `b` between each two; the separators spelled there are runs
+/// taken.
+fn runs_with_separators(node: &Node, min: u32, max: Option<u32>) -> Option<Node> {
+    let max = max?;
+    let Node::Concat(parts) = node else {
+        return None;
+    };
+    let [run, separator] = parts.as_slice() else {
+        return None;
+    };
+    let Node::Repeat(run) = run else {
+        return None;
+    };
+    let Node::Repeat(separator) = separator else {
+        return None;
+    };
+    let (Node::Class(a), Node::Class(b)) = (&run.node, &separator.node) else {
+        return None;
+    };
+    let shape = run.min == 1 && run.max.is_none() && separator.min == 0 && separator.max == Some(1);
+    let mut overlap = a.clone();
+    overlap.intersect(b);
+    if !shape || !overlap.ranges().is_empty() || min == 0 || min > MOST_SPELLED || min >= max {
+        return None;
+    }
+    let plus = |class: &ClassUnicode, min: u32| {
+        Node::Repeat(Box::new(Repeat {
+            node: Node::Class(class.clone()),
+            min,
+            max: None,
+            greedy: true,
+        }))
+    };
+    let branches = (0..1u32 << (min - 1))
+        .map(|separators| {
+            let spelled = separators.count_ones();
+            let mut parts = vec![Node::Class(a.clone())];
+            for gap in 0..min - 1 {
+                if separators & (1 << gap) != 0 {
+                    parts.push(Node::Class(b.clone()));
+                }
+                parts.push(Node::Class(a.clone()));
+            }
+            // The rest of the last run spelled, then the runs left: at most n in all.
+            parts.push(plus(a, 0));
+            parts.push(Node::Repeat(Box::new(Repeat {
+                node: Node::Concat(vec![Node::Class(b.clone()), plus(a, 1)]),
+                min: 0,
+                max: Some(max - 1 - spelled),
+                greedy: true,
+            })));
+            parts.push(Node::Repeat(Box::new(Repeat {
+                node: Node::Class(b.clone()),
+                min: 0,
+                max: Some(1),
+                greedy: true,
+            })));
+            Node::Concat(parts)
+        })
+        .collect();
+    Some(Node::Alternation(branches))
+}
+
 fn is_subset(inner: &ClassUnicode, outer: &ClassUnicode) -> bool {
     let mut difference = inner.clone();
     difference.difference(outer);
@@ -135,6 +215,51 @@ mod tests {
             rewritten("(?>.*[a-z]{1,20})x"),
             rewritten("(?>.*[a-z]{1,20})x")
         );
+    }
+
+    #[test]
+    fn runs_with_separators_are_counted_by_their_separators() {
+        assert_eq!(
+            rewritten("x([a-z]+/?){3,9}"),
+            rewritten(
+                "x([a-z][a-z][a-z][a-z]*(/[a-z]+){0,8}/?|[a-z]/[a-z][a-z][a-z]*(/[a-z]+){0,7}/?\
+                 |[a-z][a-z]/[a-z][a-z]*(/[a-z]+){0,7}/?|[a-z]/[a-z]/[a-z][a-z]*(/[a-z]+){0,6}/?)"
+            )
+        );
+        // The same language, on every value of up to 9 characters over `a`, `/` and `x`.
+        let automaton = |pattern: &str| {
+            crate::pattern::compile(pattern)
+                .unwrap()
+                .tables
+                .expect("an automaton")
+        };
+        for (pattern, unrolled) in [
+            ("([a]+/?){3,5}", "(a+/?){3}|(a+/?){4}|(a+/?){5}"),
+            ("([a]+/?){1,2}x", "(a+/?)x|(a+/?)(a+/?)x"),
+            ("([a]+/?){2,3}", "(a+/?)(a+/?)|(a+/?)(a+/?)(a+/?)"),
+        ] {
+            let (ours, reference) = (automaton(pattern), automaton(unrolled));
+            let mut values = vec![String::new()];
+            let mut level = vec![String::new()];
+            for _ in 0..9 {
+                level = level
+                    .iter()
+                    .flat_map(|v| ['a', '/', 'x'].map(|c| format!("{v}{c}")))
+                    .collect();
+                values.extend(level.iter().cloned());
+            }
+            assert_eq!(values.len(), 29_524);
+            for value in &values {
+                assert_eq!(
+                    ours.matches(value),
+                    reference.matches(value),
+                    "{pattern} on {value:?}"
+                );
+            }
+        }
+        // Not when the separator may be part of a run, or is not optional.
+        assert_eq!(rewritten("([a-z/]+/?){3,9}"), rewritten("([a-z/]+/?){3,9}"));
+        assert_eq!(rewritten("([a-z]+/){3,9}"), rewritten("([a-z]+/){3,9}"));
     }
 
     #[test]

@@ -16124,6 +16124,9 @@ pub struct P4626(String);
 )]
 pub struct P4627(String);
 #[derive(Constrained)]
+#[constrained(pattern = "https://([.\\-_a-zA-Z0-9]+/?){3,1016}")]
+pub struct P4628(String);
+#[derive(Constrained)]
 #[constrained(pattern = "https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*")]
 pub struct P4629(String);
 #[derive(Constrained)]
@@ -27976,6 +27979,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4627::RULES.pattern,
         "https://(?:[a-zA-Z0-9.-]+\\.cloud\\.databricks\\.com/api/2\\.0/delta-sharing|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.opensharing\\.[a-z0-9-]+\\.cloud\\.databricks\\.com/api/2\\.0/opensharing)/metastores/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/recipients/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    ),
+    (
+        P4628::RULES.pattern,
+        "https://([.\\-_a-zA-Z0-9]+/?){3,1016}",
     ),
     (
         P4629::RULES.pattern,
