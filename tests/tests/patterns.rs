@@ -89,6 +89,12 @@ pub struct BoundedByWidth(String);
 #[constrained(pattern = r"x([a-c.]+/?){3,40}")]
 pub struct RunsWithSeparators(String);
 
+/// Pieces that begin with any character but `/` and end in a run of printable characters that
+/// takes the `/` too: counted only where a character outside the run must begin a piece.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"r/(([^/][!-~]+/){1,20})?[a-z]{1,4}")]
+pub struct PiecesWithForcedStarts(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -154,6 +160,10 @@ fn cases() -> Vec<Case> {
             r"|s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?"
         ),
         case!(RunsWithSeparators, r"x([a-c.]+/?){3,40}"),
+        case!(
+            PiecesWithForcedStarts,
+            r"r/(([^/][!-~]+/){1,20})?[a-z]{1,4}"
+        ),
         case!(
             BoundedByWidth,
             r"[a-zA-Z][a-zA-Z0-9_-]{0,99}-[a-zA-Z0-9]{10}"
@@ -317,7 +327,15 @@ fn long_values_agree_with_regex_on_counted_patterns() {
         &'static str,
         u64,
     );
-    let families: [Family; 6] = [
+    let families: [Family; 7] = [
+        (
+            PiecesWithForcedStarts::RULES.pattern.unwrap(),
+            r"r/(([^/][!-~]+/){1,20})?[a-z]{1,4}",
+            "r/a",
+            &['a', '/', 'a', '/', 'é'],
+            "/ab",
+            70,
+        ),
         (
             RunsWithSeparators::RULES.pattern.unwrap(),
             r"x([a-c.]+/?){3,40}",

@@ -14,6 +14,12 @@
 //!   separators between them (`A+(bA+){0,n-1}b?`), each way the first `m` `A`s can be spelled
 //!   a branch of its own. `([a-z]+/?){3,1016}` needs no more than four branches.
 //!
+//! - A repetition of pieces that begin with one character and end in a run, `(cP+b){m,n}` with
+//!   `b` in `P` and `m ≤ 1`, needs a count only of the pieces that must begin where they do: a
+//!   piece that begins with a character of `P` can be read as more of the piece before it. So
+//!   it is `cP+b((c∖P)P+b){0,n-1}`, whose pieces are told apart by their first character.
+//!   `([^/][!-~]+/){1,511}` is `[^/][!-~]+/([^/!-~][!-~]+/){0,510}`.
+//!
 //! Atomic groups are left as written: inside one, which match is tried first matters, not only
 //! the language.
 
@@ -33,6 +39,9 @@ pub fn simplified(node: &Node) -> Node {
             let node = simplified(&repeat.node);
             if let Some(blocks) = runs_with_separators(&node, repeat.min, repeat.max) {
                 return blocks;
+            }
+            if let Some(pieces) = pieces_by_their_forced_starts(&node, repeat.min, repeat.max) {
+                return pieces;
             }
             let (min, max) = match repeat.max {
                 Some(max) if max > repeat.min.max(1) && repeats_into_itself(&node) => {
@@ -179,6 +188,62 @@ fn runs_with_separators(node: &Node, min: u32, max: Option<u32>) -> Option<Node>
     Some(Node::Alternation(branches))
 }
 
+/// `(cP+b){m,n}` with `b` inside `P`, `m ≤ 1` and `n ≥ 2`, as `cP+b((c∖P)P+b){0,n-1}`
+/// (optional when `m` is 0): a value of such pieces needs a new piece only where a character
+/// outside `P` begins one (any other piece's `cP+b` is more of the `P+` before it, which takes
+/// the `b` and the `c` as well), and it then has at most `n` pieces when it has at most `n − 1`
+/// such characters after its first.
+fn pieces_by_their_forced_starts(node: &Node, min: u32, max: Option<u32>) -> Option<Node> {
+    let max = max?;
+    let Node::Concat(parts) = node else {
+        return None;
+    };
+    let [Node::Class(first), Node::Repeat(run), Node::Class(last)] = parts.as_slice() else {
+        return None;
+    };
+    let Node::Class(inner) = &run.node else {
+        return None;
+    };
+    if run.min != 1 || run.max.is_some() || !is_subset(last, inner) || min > 1 || max < 2 {
+        return None;
+    }
+    let mut forced = first.clone();
+    forced.difference(inner);
+    if forced.ranges() == first.ranges() {
+        // No piece can be read as more of the one before: nothing to gain.
+        return None;
+    }
+    let piece = |start: &ClassUnicode| {
+        vec![
+            Node::Class(start.clone()),
+            Node::Repeat(Box::new(Repeat {
+                node: Node::Class(inner.clone()),
+                min: 1,
+                max: None,
+                greedy: true,
+            })),
+            Node::Class(last.clone()),
+        ]
+    };
+    let mut parts = piece(first);
+    parts.push(Node::Repeat(Box::new(Repeat {
+        node: Node::Concat(piece(&forced)),
+        min: 0,
+        max: Some(max - 1),
+        greedy: true,
+    })));
+    let pieces = Node::Concat(parts);
+    Some(match min {
+        0 => Node::Repeat(Box::new(Repeat {
+            node: pieces,
+            min: 0,
+            max: Some(1),
+            greedy: true,
+        })),
+        _ => pieces,
+    })
+}
+
 fn is_subset(inner: &ClassUnicode, outer: &ClassUnicode) -> bool {
     let mut difference = inner.clone();
     difference.difference(outer);
@@ -260,6 +325,57 @@ mod tests {
         // Not when the separator may be part of a run, or is not optional.
         assert_eq!(rewritten("([a-z/]+/?){3,9}"), rewritten("([a-z/]+/?){3,9}"));
         assert_eq!(rewritten("([a-z]+/){3,9}"), rewritten("([a-z]+/){3,9}"));
+    }
+
+    #[test]
+    fn pieces_are_counted_where_they_must_begin() {
+        assert_eq!(
+            rewritten("x([^/][!-~]+/){1,511}"),
+            rewritten("x[^/][!-~]+/([^/!-~][!-~]+/){0,510}")
+        );
+        // The same language, on every value of up to 9 characters over `a`, `/`, ` ` and `x`.
+        let automaton = |pattern: &str| {
+            crate::pattern::compile(pattern)
+                .unwrap()
+                .tables
+                .expect("an automaton")
+        };
+        for (pattern, unrolled) in [
+            (
+                "([^/][!-~]+/){1,3}",
+                "([^/][!-~]+/)|([^/][!-~]+/){2}|([^/][!-~]+/){3}",
+            ),
+            ("([^/][!-~]+/){0,2}x", "(([^/][!-~]+/)|([^/][!-~]+/){2})?x"),
+            ("([ a][a/]+/){1,2}", "([ a][a/]+/)|([ a][a/]+/){2}"),
+        ] {
+            let (ours, reference) = (automaton(pattern), automaton(unrolled));
+            let mut values = vec![String::new()];
+            let mut level = vec![String::new()];
+            for _ in 0..9 {
+                level = level
+                    .iter()
+                    .flat_map(|v| ['a', '/', ' ', 'x'].map(|c| format!("{v}{c}")))
+                    .collect();
+                values.extend(level.iter().cloned());
+            }
+            for value in &values {
+                assert_eq!(
+                    ours.matches(value),
+                    reference.matches(value),
+                    "{pattern} on {value:?}"
+                );
+            }
+        }
+        // Not when the last character is outside the run, at least two pieces are needed, or
+        // every piece must begin where it does already.
+        assert_eq!(
+            rewritten("([^/][a-z]+/){1,9}"),
+            rewritten("([^/][a-z]+/){1,9}")
+        );
+        assert_eq!(
+            rewritten("([^/][!-~]+/){2,9}"),
+            rewritten("([^/][!-~]+/){2,9}")
+        );
     }
 
     #[test]
