@@ -166,6 +166,28 @@ impl<'a> LiveWalk<'a> {
         }
     }
 
+    /// The value the bytes of a walk's steps spell, in the order [`take`](Self::take) appended
+    /// them: an automaton that reads values backwards ([`Automaton::reversed`]) took them last
+    /// first. `None` when they are not UTF-8 (a walk stopped within a character).
+    ///
+    /// ```
+    /// use constrained::Constrained;
+    /// use constrained::generate::LiveWalk;
+    ///
+    /// #[derive(Debug, Constrained)]
+    /// #[constrained(pattern = "ab")]
+    /// pub struct Ab(String);
+    ///
+    /// let walk = LiveWalk::new(Ab::RULES.pattern.unwrap().automaton.as_ref().unwrap());
+    /// assert_eq!(walk.value(b"ab".to_vec()).as_deref(), Some("ab"));
+    /// ```
+    pub fn value(&self, mut bytes: Vec<u8>) -> Option<String> {
+        if self.automaton.reversed {
+            bytes.reverse();
+        }
+        String::from_utf8(bytes).ok()
+    }
+
     /// Takes `step` from `state`: appends what it reads to `bytes` and returns the next state.
     pub fn take(
         &self,
@@ -256,7 +278,7 @@ fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Optio
         }
         state = walker.take(state, step, &mut register, &mut bytes);
     }
-    let text = String::from_utf8(bytes).ok()?;
+    let text = walker.value(bytes)?;
     let accepted = walker.automaton.matches(text.as_bytes());
     let fits = length.is_none_or(|l| l.contains(text.chars().count()));
     (accepted && fits).then_some(text)
@@ -325,10 +347,15 @@ fn off_pattern(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -
     let mut random = Walk(seed | 1);
     let valid = walk(walker, None, seed).unwrap_or_default();
     let cut = random.below(valid.chars().count() + 1);
-    let prefix: String = valid.chars().take(cut).collect();
+    // What the walk reads first of the valid value: its beginning, or its end for an automaton
+    // that reads values backwards, where the dead character then goes in front.
+    let kept: Vec<char> = match automaton.reversed {
+        false => valid.chars().take(cut).collect(),
+        true => valid.chars().rev().take(cut).collect(),
+    };
     let mut state = automaton.start as usize;
     let mut register = Register::default();
-    for c in prefix.chars() {
+    for &c in &kept {
         state = automaton.next_state_after(state, c, &mut register);
     }
     let candidates = ('\u{0}'..='\u{7f}').chain(['\u{85}', '\u{2028}', '\u{fffe}', 'é', '😀']);
@@ -338,7 +365,11 @@ fn off_pattern(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -
     if dead.is_empty() {
         return None;
     }
-    let text = format!("{prefix}{}", dead[random.below(dead.len())]);
+    let dead = dead[random.below(dead.len())];
+    let text: String = match automaton.reversed {
+        false => kept.iter().chain([&dead]).collect(),
+        true => [&dead].into_iter().chain(kept.iter().rev()).collect(),
+    };
     let fits = length.is_none_or(|l| l.contains(text.chars().count()));
     (fits && !automaton.matches(text.as_bytes())).then_some(text)
 }

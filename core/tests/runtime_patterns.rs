@@ -4,9 +4,10 @@
 
 use constrained::Constrained;
 
-/// Strings of `a` and `b` whose fifteenth character from the end is `a`: a DFA needs 2^15 states.
+/// Strings of `a` and `b` whose fifteenth character from the end is `a`, or whose fifteenth from
+/// the start is `b`: read from either end, a DFA needs 2^15 states for one of the two.
 #[derive(Debug, Constrained)]
-#[constrained(pattern = "(a|b)*a(a|b){14}")]
+#[constrained(pattern = "(a|b)*a(a|b){14}|(a|b){14}b(a|b)*")]
 pub struct Needle(String);
 
 #[test]
@@ -17,10 +18,12 @@ fn an_oversized_pattern_is_matched_at_run_time() {
         "past the budget, there is no automaton"
     );
     assert!(pattern.matcher.is_some());
-    let matching = format!("bbb{}", "a".to_owned() + &"b".repeat(14));
+    // Its fifteenth character from the start is `a`: only the first branch can match.
+    let matching = format!("{}a{}", "a".repeat(20), "b".repeat(14));
     assert!(Needle::new(matching.clone()).is_ok());
     assert!(Needle::new(format!("{matching}a")).is_err());
-    assert!(Needle::new("b".repeat(20)).is_err());
+    assert!(Needle::new(format!("{}{}", "a".repeat(15), "b".repeat(15))).is_err());
+    assert!(Needle::new(format!("{}b", "a".repeat(14))).is_ok());
     assert!(
         Needle::new(format!("{matching}\n")).is_err(),
         "the whole value must match"
@@ -28,6 +31,6 @@ fn an_oversized_pattern_is_matched_at_run_time() {
     let err = serde_json::from_str::<Needle>(r#""abc""#).unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("Member must satisfy regular expression pattern: (a|b)*a(a|b){14}")
+            .starts_with("Member must satisfy regular expression pattern: (a|b)*a(a|b){14}|")
     );
 }

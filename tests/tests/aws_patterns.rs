@@ -49,6 +49,12 @@ fn aws_patterns_agree_with_java() {
                 .chain(long.iter().copied());
             for limit in limits {
                 if let Some(word) = walk(&walker, &mut rng, limit) {
+                    // A walk ends in an accepting state, so its word matches, unless a second
+                    // automaton, which the walk does not follow, refuses it.
+                    assert!(
+                        automaton.also.is_some() || automaton.matches(word.as_bytes()),
+                        "{source:?}: the walk's word {word:?} does not match"
+                    );
                     mutations(&word, &mut rng, &mut values);
                     values.push(word);
                 }

@@ -95,6 +95,33 @@ pub struct RunsWithSeparators(String);
 #[constrained(pattern = r"r/(([^/][!-~]+/){1,20})?[a-z]{1,4}")]
 pub struct PiecesWithForcedStarts(String);
 
+/// Two parts counted at once read forwards (before the last `/` and after it), one after the
+/// other read backwards: the automaton reads values from their end.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(
+    pattern = r"arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\w+=,.@-]{1,128})"
+)]
+pub struct InstanceProfileArn(String);
+
+/// Which of the last 18 characters is the `_` is told apart only from the end: forwards, an
+/// automaton would keep every position of a `_` among them.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"(^mi-[0-9a-f]{17}$)|(^eks_c:[0-9A-Za-z][A-Za-z0-9\-_]{0,99}_\w{17}$)")]
+pub struct ManagedInstanceId(String);
+
+/// Runs of letters and digits joined by dashes: at most 512 of them, at most 256 after the first
+/// run.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}")]
+pub struct DashedRuns(String);
+
+/// A look-ahead on the length of the whole value, and a count in the rest: two automata.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(
+    pattern = r"(?=.{1,256}$)arn:aws[a-z\-]*:cloudformation:[a-z0-9\-]*:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/.*"
+)]
+pub struct StackArn(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -169,6 +196,15 @@ fn cases() -> Vec<Case> {
             r"[a-zA-Z][a-zA-Z0-9_-]{0,99}-[a-zA-Z0-9]{10}"
         ),
         case!(SelfRepeatingGroup, r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}"),
+        case!(
+            InstanceProfileArn,
+            r"arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([A-Za-z0-9_+=,.@-]{1,128})"
+        ),
+        case!(
+            ManagedInstanceId,
+            r"(mi-[0-9a-f]{17})|(eks_c:[0-9A-Za-z][A-Za-z0-9\-_]{0,99}_[A-Za-z0-9_]{17})"
+        ),
+        case!(DashedRuns, r"[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}"),
         case!(
             NameString,
             r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\t]*"
@@ -327,7 +363,23 @@ fn long_values_agree_with_regex_on_counted_patterns() {
         &'static str,
         u64,
     );
-    let families: [Family; 7] = [
+    let families: [Family; 9] = [
+        (
+            InstanceProfileArn::RULES.pattern.unwrap(),
+            r"arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([A-Za-z0-9_+=,.@-]{1,128})",
+            "arn:aws:iam::123456789012:instance-profile/",
+            &['a', '/', '!', 'b', 'é'],
+            "/x",
+            800,
+        ),
+        (
+            DashedRuns::RULES.pattern.unwrap(),
+            r"[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}",
+            "a",
+            &['a', 'b', '-', 'a'],
+            "a",
+            700,
+        ),
         (
             PiecesWithForcedStarts::RULES.pattern.unwrap(),
             r"r/(([^/][!-~]+/){1,20})?[a-z]{1,4}",
@@ -423,6 +475,79 @@ fn long_values_agree_with_regex_on_counted_patterns() {
             pattern.source
         );
     }
+}
+
+#[test]
+fn patterns_that_count_less_backwards_are_read_from_the_end() {
+    for pattern in [
+        InstanceProfileArn::RULES.pattern,
+        ManagedInstanceId::RULES.pattern,
+        DashedRuns::RULES.pattern,
+    ] {
+        let pattern = pattern.expect("a pattern rule");
+        let automaton = pattern.automaton.as_ref().expect("an automaton");
+        assert!(automaton.reversed, "{}", pattern.source);
+    }
+    let pattern = InstanceProfileArn::RULES.pattern.unwrap();
+    let arn = |path: &str| format!("arn:aws:iam::123456789012:instance-profile/{path}");
+    assert!(pattern.is_match(&arn("web")));
+    assert!(pattern.is_match(&arn(&format!("{}/{}", "p".repeat(510), "w".repeat(128)))));
+    assert!(!pattern.is_match(&arn(&format!("{}/{}", "p".repeat(511), "w".repeat(128)))));
+    assert!(!pattern.is_match(&arn(&format!("{}/{}", "p".repeat(510), "w".repeat(129)))));
+    // The part after the last `/` is the name; the `/`s before it belong to the path.
+    assert!(pattern.is_match(&arn("a/b/c/web")));
+    assert!(!pattern.is_match(&arn("a/b/c/")));
+    assert!(!pattern.is_match(&arn("a/b/c/w!b")));
+    // The prefix the automaton compares is what every value ends with; a value shorter than it
+    // is refused, not read out of bounds.
+    assert!(!pattern.is_match(""));
+    assert!(!pattern.is_match("w"));
+    const CONSTANT: bool = InstanceProfileArn::RULES
+        .pattern
+        .unwrap()
+        .is_match_const("arn:aws-cn:iam::123456789012:instance-profile/a/b");
+    const { assert!(CONSTANT) };
+}
+
+#[test]
+fn a_look_ahead_on_the_length_is_a_second_automaton() {
+    let pattern = StackArn::RULES.pattern.expect("a pattern rule");
+    let automaton = pattern.automaton.as_ref().expect("an automaton");
+    assert!(automaton.also.is_some(), "{}", pattern.source);
+    let rest = anchored(
+        r"arn:aws[a-z\-]*:cloudformation:[a-z0-9\-]*:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/[^\n\r\x{85}\x{2028}\x{2029}]*",
+    );
+    let expected = |text: &str| rest.is_match(text) && (1..=256).contains(&text.chars().count());
+    let stack = |name: &str, tail: &str| {
+        format!("arn:aws:cloudformation:us-east-1:123456789012:stack/{name}/{tail}")
+    };
+    let fits = stack("web", &"é".repeat(256 - stack("web", "").chars().count()));
+    assert!(pattern.is_match(&fits));
+    assert!(!pattern.is_match(&format!("{fits}x")));
+    assert!(!pattern.is_match(&stack(&"w".repeat(129), "")));
+    assert!(!pattern.is_match(&format!("{}\n", stack("web", ""))));
+    let valid = proptest::string::string_regex(
+        r"arn:aws[a-z\-]{0,40}:cloudformation:[a-z0-9\-]{0,40}:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/[^\n\r\x{85}\x{2028}\x{2029}]{0,150}",
+    )
+    .expect("a strategy");
+    let mutated = (valid, proptest::collection::vec(mutation(), 0..3))
+        .prop_map(|(text, mutations)| mutations.iter().fold(text, |text, m| mutate(&text, m)));
+    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(2_000));
+    let accepted = std::cell::Cell::new(0);
+    runner
+        .run(&mutated, |text| {
+            accepted.set(accepted.get() + usize::from(expected(&text)));
+            prop_assert_eq!(pattern.is_match(&text), expected(&text), "{:?}", text);
+            prop_assert_eq!(pattern.is_match_const(&text), expected(&text), "{:?}", text);
+            Ok(())
+        })
+        .unwrap();
+    // Both answers are common, or the test would check little.
+    let accepted = accepted.get();
+    assert!(
+        (200..1_800).contains(&accepted),
+        "{accepted} of 2,000 accepted"
+    );
 }
 
 #[test]

@@ -51,6 +51,17 @@ pub struct Automaton {
     /// Present when the automaton reads characters rather than bytes: the classes of the
     /// characters beyond ASCII.
     pub wide: Option<WideClasses>,
+    /// Whether the automaton reads a value from its last byte to its first: the derive builds
+    /// it from the mirrored pattern when that needs fewer counts at once than the pattern
+    /// (`([!-~]{1,510}/)?[\w+=,.@-]{1,128}` counts two parts at once read forwards, one after the
+    /// other read backwards). `prefix` is then what every accepted value ends with, last byte
+    /// first, and a walk by [`next_state`](Self::next_state) takes the bytes in that order.
+    /// Only an automaton over bytes is reversed.
+    pub reversed: bool,
+    /// A second automaton the value must match as well (`None` for most): a pattern that opens
+    /// with a look-ahead, `(?=.{1,256}$)arn:…`, whose one automaton would be past the size
+    /// budget, is the look-ahead's automaton and the rest's.
+    pub also: Option<&'static Automaton>,
 }
 
 /// The classes of the characters beyond ASCII, for an [`Automaton`] that reads characters: a
@@ -170,6 +181,14 @@ impl Automaton {
     pub const fn matches(&self, haystack: &[u8]) -> bool {
         if haystack.len() < self.shortest || haystack.len() > self.longest {
             return false;
+        }
+        if let Some(also) = self.also
+            && !also.matches(haystack)
+        {
+            return false;
+        }
+        if self.reversed {
+            return self.matches_reversed(haystack);
         }
         if let Some(counter) = &self.counter
             && let Some(sets) = &counter.sets
@@ -522,6 +541,81 @@ impl Automaton {
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
     }
 
+    /// [`matches`](Self::matches) for an automaton that reads the value from its last byte to
+    /// its first (always over bytes). Its `prefix` is what every accepted value ends with.
+    const fn matches_reversed(&self, haystack: &[u8]) -> bool {
+        let prefix = self.prefix;
+        let (mut state, mut i) = if haystack.is_empty() {
+            (self.start as usize, 0)
+        } else {
+            if haystack.len() < prefix.len() {
+                return false;
+            }
+            let mut k = 0;
+            while k < prefix.len() {
+                if haystack[haystack.len() - 1 - k] != prefix[k] {
+                    return false;
+                }
+                k += 1;
+            }
+            (self.after_prefix as usize, haystack.len() - prefix.len())
+        };
+        match &self.counter {
+            Some(Counter {
+                sets: Some(sets), ..
+            }) => return self.matches_reversed_with_counts(haystack, i, state, sets),
+            Some(counter) => {
+                let mut register = 0u32;
+                while i > 0 {
+                    i -= 1;
+                    let class = self.class_at(haystack, i);
+                    state = self.step_class(state, class, counter, &mut register);
+                    if state == 0 {
+                        return false;
+                    }
+                }
+            }
+            None => {
+                while i > 0 {
+                    i -= 1;
+                    state = self.transitions[state + self.class_at(haystack, i)] as usize;
+                    if state == 0 {
+                        return false;
+                    }
+                }
+            }
+        }
+        self.accepting[state_number(state, self.stride_reciprocal)] != 0
+    }
+
+    /// [`matches_reversed`](Self::matches_reversed) for an automaton whose register is a set of
+    /// counts, from `state` with the bytes before `i` left to read.
+    const fn matches_reversed_with_counts(
+        &self,
+        haystack: &[u8],
+        mut i: usize,
+        mut state: usize,
+        sets: &CountSets,
+    ) -> bool {
+        let Some(counter) = &self.counter else {
+            return false;
+        };
+        let mut counts = Counts::new();
+        while i > 0 {
+            i -= 1;
+            let index = state + self.class_at(haystack, i);
+            let next = self.transitions[index] as usize;
+            state = match counter.actions[index] {
+                0 => next,
+                action => self.count_step(next, action, sets, &mut counts),
+            };
+            if state == 0 {
+                return false;
+            }
+        }
+        self.accepting[state_number(state, self.stride_reciprocal)] != 0
+    }
+
     /// The (premultiplied) state after a symbol of `class` from `state`, with the register it
     /// counts in.
     #[inline(always)]
@@ -550,6 +644,8 @@ impl Automaton {
     /// The (premultiplied) state after the character `c` from `state`, counting in `register`
     /// if the automaton counts (start it at [`Register::default`]): one step over characters,
     /// one step per UTF-8 byte over bytes.
+    /// A [`reversed`](Self::reversed) automaton takes the characters of a value from its last
+    /// to its first, and each character's bytes from its last to its first.
     pub fn next_state_after(&self, state: usize, c: char, register: &mut Register) -> usize {
         let mut buffer = [0u8; 4];
         let bytes = c.encode_utf8(&mut buffer).as_bytes();
@@ -564,7 +660,13 @@ impl Automaton {
             }
             None => {
                 let mut state = state;
-                for &byte in bytes {
+                for k in 0..bytes.len() {
+                    // A reversed automaton reads a character's bytes last first, too.
+                    let byte = bytes[if self.reversed {
+                        bytes.len() - 1 - k
+                    } else {
+                        k
+                    }];
                     if state == 0 {
                         break;
                     }

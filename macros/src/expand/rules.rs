@@ -159,6 +159,12 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
             }
         }
     }));
+    let reversed = tables.reversed;
+    // The second automaton's lengths are its own: the first rejects outside the tighter ones.
+    let also = option(tables.also.as_ref().map(|also| {
+        let also = automaton(p, also, also.byte_lengths());
+        quote!(&#also)
+    }));
     quote! {
         #p::Automaton {
             classes: #classes,
@@ -173,6 +179,8 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
             longest: #longest,
             counter: #counter,
             wide: #wide,
+            reversed: #reversed,
+            also: #also,
         }
     }
 }

@@ -3,8 +3,10 @@
 
 use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
-use super::node::Node;
+use super::node::{Node, Repeat};
+use super::reverse::reversed;
 use super::term::{BELOW, Context, CountedLoop, FULL, Id, Mark, NOTHING, Region, Terms, WITHIN};
+use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
 /// The most transitions (states × byte classes) one pattern may compile to: 128 KiB of table,
 /// and every premultiplied state id fits a `u16`. A pattern past it is a compile error asking for
@@ -29,6 +31,13 @@ pub struct Tables {
     /// Present when the automaton reads characters rather than bytes: `classes` then holds the
     /// classes of ASCII characters, and these intervals the classes of all others.
     pub wide: Option<WideClasses>,
+    /// Whether the automaton reads a value from its last byte to its first (it was built from
+    /// the mirrored pattern).
+    pub reversed: bool,
+    /// A second automaton the value must match as well: a pattern that opens with a look-ahead
+    /// is the look-ahead's automaton and the rest's, when one automaton would be past the
+    /// budget.
+    pub also: Option<Box<Tables>>,
 }
 
 /// The classes of characters beyond ASCII, for an automaton over characters.
@@ -156,6 +165,9 @@ impl Tables {
     /// Runs the tables on `input`, as `constrained::Automaton::matches` does (a set of counts
     /// is kept as a plain set here, as a check on the runtime's).
     pub fn matches(&self, input: &str) -> bool {
+        if self.also.as_ref().is_some_and(|also| !also.matches(input)) {
+            return false;
+        }
         let mut state = self.start;
         let mut register = 0u32;
         let mut counts = std::collections::BTreeSet::new();
@@ -166,6 +178,11 @@ impl Tables {
                     Ok(ascii) if ascii < 0x80 => self.classes[usize::from(ascii)],
                     _ => wide.class(c),
                 })
+                .collect(),
+            None if self.reversed => input
+                .bytes()
+                .rev()
+                .map(|b| self.classes[usize::from(b)])
                 .collect(),
             None => input
                 .bytes()
@@ -253,12 +270,26 @@ impl Tables {
     /// The shortest and longest input, in bytes, that can reach an accepting state (`None`:
     /// no longest). The register is ignored and a boundary move counts as free, so for a
     /// counting automaton these are bounds rather than exact figures: safe to reject on. Over
-    /// characters, a character counts as one byte at least and four at most.
+    /// characters, a character counts as one byte at least and four at most. With a second
+    /// automaton to match as well, the tighter bounds of the two.
     pub fn byte_lengths(&self) -> (usize, Option<usize>) {
         let (shortest, longest) = self.symbol_lengths();
-        match self.wide {
+        let own = match self.wide {
             Some(_) => (shortest, longest.map(|l| l * 4)),
             None => (shortest, longest),
+        };
+        match &self.also {
+            Some(also) => {
+                let (least, most) = also.byte_lengths();
+                (
+                    own.0.max(least),
+                    match (own.1, most) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                )
+            }
+            None => own,
         }
     }
 
@@ -398,18 +429,79 @@ enum Stop {
 /// otherwise they are unrolled into states.
 ///
 /// The automaton reads UTF-8 bytes, unless that is past the budget and reading characters is not
-/// (classes far beyond ASCII multiply the states by their UTF-8 partial states).
+/// (classes far beyond ASCII multiply the states by their UTF-8 partial states). Failing both,
+/// it reads the bytes from the last to the first, which needs fewer counts at once for some
+/// patterns; and failing that, a pattern that opens with look-aheads becomes an automaton per
+/// look-ahead and one for the rest, all of which must match.
 pub fn build(node: &Node) -> Result<Option<Tables>, String> {
-    if let Some(tables) = build_over(node, None)? {
+    if let Some(tables) = build_one(node)? {
         return Ok(Some(tables));
     }
-    match Alphabet::of(node) {
-        Some(alphabet) => build_over(node, Some(&alphabet)),
+    let Some(parts) = conjuncts(node) else {
+        return Ok(None);
+    };
+    let mut built = Vec::with_capacity(parts.len());
+    for part in &parts {
+        match build_one(part)? {
+            Some(tables) => built.push(tables),
+            None => return Ok(None),
+        }
+    }
+    Ok(built.into_iter().rev().fold(None, |also, tables| {
+        Some(Tables {
+            also: also.map(Box::new),
+            ..tables
+        })
+    }))
+}
+
+/// [`build`] as one automaton.
+fn build_one(node: &Node) -> Result<Option<Tables>, String> {
+    if let Some(tables) = build_over(node, None, false)? {
+        return Ok(Some(tables));
+    }
+    if let Some(alphabet) = Alphabet::of(node)
+        && let Some(tables) = build_over(node, Some(&alphabet), false)?
+    {
+        return Ok(Some(tables));
+    }
+    match reversed(node) {
+        Some(mirrored) => build_over(&mirrored, None, true),
         None => Ok(None),
     }
 }
 
-fn build_over(node: &Node, alphabet: Option<&Alphabet>) -> Result<Option<Tables>, String> {
+/// `(?=X)(?!Y)R` as the patterns `(?=X).*`, `(?!Y).*` and `R` (with any character for `.`),
+/// whose languages' intersection it is: a look-ahead at the start of the value sees the whole
+/// value, as the rest does. `None` when the pattern does not open with a look-ahead.
+fn conjuncts(node: &Node) -> Option<Vec<Node>> {
+    let parts = node.inner_parts();
+    let looks = parts
+        .iter()
+        .take_while(|part| matches!(part, Node::Look(look) if !look.behind))
+        .count();
+    if looks == 0 {
+        return None;
+    }
+    let anything = Node::Repeat(Box::new(Repeat {
+        node: Node::Class(ClassUnicode::new([ClassUnicodeRange::new('\0', char::MAX)])),
+        min: 0,
+        max: None,
+        greedy: true,
+    }));
+    let mut conjuncts: Vec<Node> = parts[..looks]
+        .iter()
+        .map(|look| Node::Concat(vec![look.clone(), anything.clone()]))
+        .collect();
+    conjuncts.push(Node::Concat(parts[looks..].to_vec()));
+    Some(conjuncts)
+}
+
+fn build_over(
+    node: &Node,
+    alphabet: Option<&Alphabet>,
+    reversed: bool,
+) -> Result<Option<Tables>, String> {
     // Unrolled states walk faster than a set of counts, so a set is the last resort, for
     // patterns whose unrolled automaton is past the budget.
     // Repetitions of groups are counted last of all, for the same reason.
@@ -421,7 +513,7 @@ fn build_over(node: &Node, alphabet: Option<&Alphabet>) -> Result<Option<Tables>
         (Counting::Sets, true),
     ];
     for (counting, groups) in attempts {
-        match construct(node, counting, groups, alphabet) {
+        match construct(node, counting, groups, alphabet, reversed) {
             Ok(tables) => return Ok(Some(tables)),
             Err(Stop::Ambiguous | Stop::OverBudget) => continue,
             Err(Stop::Error(message)) => return Err(message),
@@ -435,8 +527,10 @@ fn construct(
     counting: Counting,
     groups: bool,
     alphabet: Option<&Alphabet>,
+    reversed: bool,
 ) -> Result<Tables, Stop> {
     let mut terms = Terms::new();
+    terms.reversed = reversed;
     terms.counting = counting != Counting::Off;
     terms.counting_groups = groups;
     terms.alphabet = alphabet.cloned();
@@ -656,6 +750,8 @@ fn construct(
         start: (start_number * stride) as u32,
         counter: None,
         wide: None,
+        reversed,
+        also: None,
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
     let tables = if counted {
@@ -937,13 +1033,122 @@ fn minimize(tables: Tables) -> Tables {
         start: if queue.is_empty() { 0 } else { stride as u32 },
         counter: None,
         wide: None,
+        reversed: tables.reversed,
+        also: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::build;
+    use super::{Tables, build, build_over, conjuncts};
     use crate::pattern::java::parse;
+    use crate::pattern::reverse::reversed;
+    use crate::pattern::simplify::simplified;
+
+    /// Every value of up to `most` characters of `alphabet`, and 2,000 random longer ones.
+    fn values(alphabet: &[char], most: u32) -> Vec<String> {
+        let mut values = vec![String::new()];
+        let mut level = vec![String::new()];
+        for _ in 0..most {
+            level = level
+                .iter()
+                .flat_map(|v| alphabet.iter().map(move |c| format!("{v}{c}")))
+                .collect();
+            values.extend(level.iter().cloned());
+        }
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 200) as usize;
+            let value = (0..len)
+                .map(|i| alphabet[((seed >> (i % 50)) as usize + i * 7) % alphabet.len()])
+                .collect();
+            values.push(value);
+        }
+        values
+    }
+
+    fn assert_agree(pattern: &str, a: &Tables, b: &Tables, values: &[String]) {
+        let mut accepted = 0;
+        for value in values {
+            assert_eq!(a.matches(value), b.matches(value), "{pattern} on {value:?}");
+            accepted += usize::from(a.matches(value));
+        }
+        assert!(accepted > 0, "{pattern} accepts none of the values");
+    }
+
+    #[test]
+    fn a_mirrored_pattern_read_backwards_is_the_pattern() {
+        let alphabet = ['a', 'b', '-', 'é', '\n', '😀'];
+        let values = values(&alphabet, 6);
+        for pattern in [
+            "^ab$|b",
+            "a\\bb|a\\b-|\\b",
+            "[ab]{2,70}é?",
+            "a.{1,80}-b?",
+            "(a|é)+\\B[bé]?",
+            "ab$",
+            "é[^b]+😀?",
+            "(a[ab]{0,99}-b{3})|-",
+            "[ab]{1,70}(-*[ab]){0,70}",
+            "(a-?)*b$",
+        ] {
+            let node = simplified(&parse(pattern).unwrap());
+            let forward = build_over(&node, None, false)
+                .unwrap_or_else(|e| panic!("{pattern}: {e}"))
+                .expect("forwards");
+            let mirrored = reversed(&node).expect("a mirror image");
+            let backward = build_over(&mirrored, None, true)
+                .unwrap()
+                .expect("backwards");
+            assert!(backward.reversed && !forward.reversed);
+            assert_agree(pattern, &forward, &backward, &values);
+        }
+        // Look-around reads in one direction, and so does a `$` that may stand before a final
+        // line terminator: no mirror image.
+        for pattern in ["a(?=b)b", "(?<=a)b", "(?>a*)b", "a$\\n?"] {
+            assert!(reversed(&parse(pattern).unwrap()).is_none(), "{pattern}");
+        }
+    }
+
+    #[test]
+    fn leading_look_aheads_are_automata_of_their_own() {
+        let alphabet = ['a', 'b', 'c', '\n', 'é'];
+        let values = values(&alphabet, 6);
+        for pattern in [
+            "(?=[ab]*$)(?!.*bb)[a-c]{1,100}",
+            "^(?=.{2,5}$)a.*",
+            "(?=.*b)(?=.*é).{0,80}",
+            "(?!a)[a-c]*\\n?",
+        ] {
+            let node = simplified(&parse(pattern).unwrap());
+            let whole = build_over(&node, None, false)
+                .unwrap()
+                .expect("one automaton");
+            let parts = conjuncts(&node).expect("look-aheads");
+            let looks = pattern.matches("(?").count();
+            assert_eq!(parts.len(), looks + 1, "{pattern}");
+            let mut built = parts
+                .iter()
+                .map(|part| build(part).unwrap().expect("a part"));
+            let first = built.next().unwrap();
+            let conjoined = built.rev().fold(None, |also: Option<Tables>, tables| {
+                Some(Tables {
+                    also: also.map(Box::new),
+                    ..tables
+                })
+            });
+            let conjoined = Tables {
+                also: conjoined.map(Box::new),
+                ..first
+            };
+            assert_agree(pattern, &whole, &conjoined, &values);
+        }
+        assert!(conjuncts(&parse("a(?=b)b").unwrap()).is_none());
+        assert!(conjuncts(&parse("(?<=a)b").unwrap()).is_none());
+    }
 
     #[test]
     fn the_literal_prefix_ends_where_a_state_reads_more_than_one_byte() {

@@ -13,6 +13,7 @@ mod fast_hash;
 mod java;
 mod java_unicode;
 mod node;
+mod reverse;
 mod sequence;
 mod simplify;
 mod term;

@@ -194,6 +194,9 @@ pub struct Terms {
     /// Whether a class did not fit the alphabet (it was built from other classes): the terms
     /// are then not the pattern's.
     pub unmapped: bool,
+    /// Whether the terms read a value from its last byte to its first (the pattern is mirrored),
+    /// so a character's UTF-8 bytes come last byte first.
+    pub reversed: bool,
 }
 
 impl Terms {
@@ -214,6 +217,7 @@ impl Terms {
             work: 0,
             alphabet: None,
             unmapped: false,
+            reversed: false,
         };
         terms.intern(Term::Nothing);
         terms.intern(Term::Eps);
@@ -443,7 +447,12 @@ impl Terms {
         for range in class.iter() {
             for sequence in Utf8Sequences::new(range.start(), range.end()) {
                 let mut term = EPS;
-                for bytes in sequence.as_slice().iter().rev() {
+                // Built from the last byte read to the first.
+                let mut order: Vec<_> = sequence.as_slice().iter().collect();
+                if !self.reversed {
+                    order.reverse();
+                }
+                for bytes in order {
                     let mut set = [0u64; 4];
                     for byte in bytes.start..=bytes.end {
                         set[usize::from(byte >> 6)] |= 1 << (byte & 63);

@@ -780,6 +780,11 @@ pub struct P206(String);
 #[constrained(pattern = "(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})")]
 pub struct P207(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "(?=.{1,256}$)arn:aws[a-z\\-]*:cloudformation:[a-z0-9\\-]*:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/.*"
+)]
+pub struct P208(String);
+#[derive(Constrained)]
 #[constrained(pattern = "(?=.{1,32}$)[a-zA-Z0-9](-*[a-zA-Z0-9])*")]
 pub struct P209(String);
 #[derive(Constrained)]
@@ -1724,6 +1729,9 @@ pub struct P470(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)")]
 pub struct P471(String);
+#[derive(Constrained)]
+#[constrained(pattern = "(^mi-[0-9a-f]{17}$)|(^eks_c:[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}_\\w{17}$)")]
+pub struct P472(String);
 #[derive(Constrained)]
 #[constrained(pattern = "(^p[1-9]\\d?$)")]
 pub struct P473(String);
@@ -6350,6 +6358,9 @@ pub struct P1900(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[a-zA-Z0-9]{1,256}")]
 pub struct P1901(String);
+#[derive(Constrained)]
+#[constrained(pattern = "[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}")]
+pub struct P1902(String);
 #[derive(Constrained)]
 #[constrained(pattern = "[a-zA-Z0-9]{1,63}(-*[a-zA-Z0-9\\+\\-\\.]){0,63}")]
 pub struct P1903(String);
@@ -13888,6 +13899,11 @@ pub struct P4056(String);
 #[constrained(pattern = "arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+")]
 pub struct P4057(String);
 #[derive(Constrained)]
+#[constrained(
+    pattern = "arn:aws(-[^:]+)?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\\w+=,.@-]{1,128})"
+)]
+pub struct P4058(String);
+#[derive(Constrained)]
 #[constrained(pattern = "arn:aws(-[^:]+)?:iam::[0-9]{12}:role(/[a-zA-Z0-9+=,.@_-]+)+")]
 pub struct P4059(String);
 #[derive(Constrained)]
@@ -14304,6 +14320,11 @@ pub struct P4156(String);
     pattern = "arn:aws([a-z0-9\\-]+)?:resource-explorer-2:([a-z0-9\\-]+)?:([0-9]{12})?:managed-view/(.+)"
 )]
 pub struct P4157(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\\w+=,.@-]{1,128})"
+)]
+pub struct P4158(String);
 #[derive(Constrained)]
 #[constrained(pattern = "arn:aws([a-z]|\\-)*:([a-zA-Z0-9\\-]+):([a-z]|\\d|\\-)*:([0-9]{12})?:(.+)")]
 pub struct P4159(String);
@@ -17539,6 +17560,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "(?=.{1,255}$)(arn:.*|engi-[0-9a-z]{13})",
     ),
     (
+        P208::RULES.pattern,
+        "(?=.{1,256}$)arn:aws[a-z\\-]*:cloudformation:[a-z0-9\\-]*:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/.*",
+    ),
+    (
         P209::RULES.pattern,
         "(?=.{1,32}$)[a-zA-Z0-9](-*[a-zA-Z0-9])*",
     ),
@@ -18215,6 +18240,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     ),
     (P470::RULES.pattern, "(^arn:aws:sns:.*:\\w{12}:.+$)"),
     (P471::RULES.pattern, "(^i-(\\w{8}|\\w{17})$)|(^mi-\\w{17}$)"),
+    (
+        P472::RULES.pattern,
+        "(^mi-[0-9a-f]{17}$)|(^eks_c:[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}_\\w{17}$)",
+    ),
     (P473::RULES.pattern, "(^p[1-9]\\d?$)"),
     (P474::RULES.pattern, "(access_token|refresh_token)"),
     (P475::RULES.pattern, "(addon\\.)?[\\sa-zA-Z0-9_]+"),
@@ -20802,6 +20831,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (P1899::RULES.pattern, "[a-zA-Z0-9][a-zA-Z0-9_]{0,47}"),
     (P1900::RULES.pattern, "[a-zA-Z0-9]{1,12}"),
     (P1901::RULES.pattern, "[a-zA-Z0-9]{1,256}"),
+    (
+        P1902::RULES.pattern,
+        "[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}",
+    ),
     (
         P1903::RULES.pattern,
         "[a-zA-Z0-9]{1,63}(-*[a-zA-Z0-9\\+\\-\\.]){0,63}",
@@ -25994,6 +26027,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:aws(-[^:]+)?:iam::([0-9]{12})?:role/.+",
     ),
     (
+        P4058::RULES.pattern,
+        "arn:aws(-[^:]+)?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\\w+=,.@-]{1,128})",
+    ),
+    (
         P4059::RULES.pattern,
         "arn:aws(-[^:]+)?:iam::[0-9]{12}:role(/[a-zA-Z0-9+=,.@_-]+)+",
     ),
@@ -26382,6 +26419,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4157::RULES.pattern,
         "arn:aws([a-z0-9\\-]+)?:resource-explorer-2:([a-z0-9\\-]+)?:([0-9]{12})?:managed-view/(.+)",
+    ),
+    (
+        P4158::RULES.pattern,
+        "arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([\\w+=,.@-]{1,128})",
     ),
     (
         P4159::RULES.pattern,

@@ -79,19 +79,19 @@ pub fn walk(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String
     loop {
         let accepting = walker.accepting(state);
         if accepting && (bytes.len() >= limit || rng.below(8) == 0) {
-            return String::from_utf8(bytes).ok();
+            return walker.value(bytes);
         }
         if bytes.len() > limit + 64 {
             return None;
         }
         // Past the limit, stop at the first accepting state.
         if accepting && bytes.len() >= limit {
-            return String::from_utf8(bytes).ok();
+            return walker.value(bytes);
         }
         // Every class equally likely, then any byte or character of it.
         let steps = walker.steps(state, &register);
         if steps.is_empty() {
-            return accepting.then(|| String::from_utf8(bytes).ok()).flatten();
+            return accepting.then(|| walker.value(bytes)).flatten();
         }
         let step = steps[rng.below(steps.len())];
         state = walker.take(state, step, &mut register, &mut bytes);
