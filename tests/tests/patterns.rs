@@ -103,6 +103,12 @@ pub struct PiecesWithForcedStarts(String);
 )]
 pub struct InstanceProfileArn(String);
 
+/// Read from the end, like [`InstanceProfileArn`], and every value ends with the same 17 bytes,
+/// which the automaton compares at once, last first.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"([!-~]{1,300}/)?[a-zé]{1,100}/end-of-the-path!")]
+pub struct MirroredWithSuffix(String);
+
 /// Which of the last 18 characters is the `_` is told apart only from the end: forwards, an
 /// automaton would keep every position of a `_` among them.
 #[derive(Debug, constrained::Constrained)]
@@ -110,7 +116,8 @@ pub struct InstanceProfileArn(String);
 pub struct ManagedInstanceId(String);
 
 /// Runs of letters and digits joined by dashes: at most 512 of them, at most 256 after the first
-/// run.
+/// run. Two counts that depend on each other, which the derive makes two conditions, each an
+/// automaton with one count.
 #[derive(Debug, constrained::Constrained)]
 #[constrained(pattern = r"[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}")]
 pub struct DashedRuns(String);
@@ -205,6 +212,10 @@ fn cases() -> Vec<Case> {
             r"(mi-[0-9a-f]{17})|(eks_c:[0-9A-Za-z][A-Za-z0-9\-_]{0,99}_[A-Za-z0-9_]{17})"
         ),
         case!(DashedRuns, r"[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}"),
+        case!(
+            MirroredWithSuffix,
+            r"([!-~]{1,300}/)?[a-zé]{1,100}/end-of-the-path!"
+        ),
         case!(
             NameString,
             r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\t]*"
@@ -363,7 +374,15 @@ fn long_values_agree_with_regex_on_counted_patterns() {
         &'static str,
         u64,
     );
-    let families: [Family; 9] = [
+    let families: [Family; 10] = [
+        (
+            MirroredWithSuffix::RULES.pattern.unwrap(),
+            r"([!-~]{1,300}/)?[a-zé]{1,100}/end-of-the-path!",
+            "",
+            &['a', '/', 'é', '!', 'a'],
+            "/end-of-the-path!",
+            420,
+        ),
         (
             InstanceProfileArn::RULES.pattern.unwrap(),
             r"arn:aws([a-zA-Z-]{0,10})?:iam::[0-9]{12}:instance-profile/([!-~]{1,510}/)?([A-Za-z0-9_+=,.@-]{1,128})",
@@ -482,7 +501,7 @@ fn patterns_that_count_less_backwards_are_read_from_the_end() {
     for pattern in [
         InstanceProfileArn::RULES.pattern,
         ManagedInstanceId::RULES.pattern,
-        DashedRuns::RULES.pattern,
+        MirroredWithSuffix::RULES.pattern,
     ] {
         let pattern = pattern.expect("a pattern rule");
         let automaton = pattern.automaton.as_ref().expect("an automaton");
@@ -507,6 +526,36 @@ fn patterns_that_count_less_backwards_are_read_from_the_end() {
         .unwrap()
         .is_match_const("arn:aws-cn:iam::123456789012:instance-profile/a/b");
     const { assert!(CONSTANT) };
+    let automaton = MirroredWithSuffix::RULES
+        .pattern
+        .unwrap()
+        .automaton
+        .as_ref();
+    assert_eq!(automaton.unwrap().prefix, b"!htap-eht-fo-dne/");
+}
+
+#[test]
+fn coupled_counts_are_two_automata() {
+    let pattern = DashedRuns::RULES.pattern.expect("a pattern rule");
+    assert!(pattern.automaton.as_ref().is_some_and(|a| a.also.is_some()));
+    let runs = |first: usize, rest: &[usize]| {
+        let mut value = "a".repeat(first);
+        for &run in rest {
+            value.push_str("--");
+            value.push_str(&"b".repeat(run));
+        }
+        value
+    };
+    // At most 512 letters and digits, at most 256 of them after the first run.
+    assert!(pattern.is_match(&runs(512, &[])));
+    assert!(!pattern.is_match(&runs(513, &[])));
+    assert!(pattern.is_match(&runs(256, &[128, 128])));
+    assert!(!pattern.is_match(&runs(256, &[128, 129])));
+    assert!(pattern.is_match(&runs(300, &[100, 112])));
+    assert!(!pattern.is_match(&runs(300, &[100, 113])));
+    assert!(!pattern.is_match(&runs(1, &[257])));
+    assert!(!pattern.is_match(&format!("{}-", runs(3, &[3]))));
+    assert!(!pattern.is_match(&format!("-{}", runs(3, &[3]))));
 }
 
 #[test]

@@ -58,6 +58,11 @@ pub struct Automaton {
     /// first, and a walk by [`next_state`](Self::next_state) takes the bytes in that order.
     /// Only an automaton over bytes is reversed.
     pub reversed: bool,
+    /// For a [`reversed`](Self::reversed) automaton, the bytes every accepted value begins with
+    /// (`arn:aws`), compared before the walk, which would read them last: a value that does not
+    /// begin with them is refused unread. Empty for an automaton that reads forwards, whose
+    /// [`prefix`](Self::prefix) does that.
+    pub begins_with: &'static [u8],
     /// A second automaton the value must match as well (`None` for most): a pattern that opens
     /// with a look-ahead, `(?=.{1,256}$)arn:…`, whose one automaton would be past the size
     /// budget, is the look-ahead's automaton and the rest's.
@@ -188,17 +193,38 @@ impl Automaton {
             return false;
         }
         if self.reversed {
-            return self.matches_reversed(haystack);
+            if haystack.len() < self.begins_with.len() {
+                return false;
+            }
+            let mut k = 0;
+            while k < self.begins_with.len() {
+                if haystack[k] != self.begins_with[k] {
+                    return false;
+                }
+                k += 1;
+            }
+            self.walk::<true>(haystack)
+        } else {
+            self.walk::<false>(haystack)
         }
+    }
+
+    /// [`matches`](Self::matches) once the lengths and [`also`](Self::also) have passed: the
+    /// walk over the bytes from the first (`BACK` false) or from the last ([`reversed`]
+    /// automata, always over bytes). Every byte is read through
+    /// [`class_at`](Self::class_at), which counts positions from where the walk begins.
+    ///
+    /// [`reversed`]: Self::reversed
+    const fn walk<const BACK: bool>(&self, haystack: &[u8]) -> bool {
         if let Some(counter) = &self.counter
             && let Some(sets) = &counter.sets
         {
-            return self.matches_with_counts(haystack, counter, sets);
+            return self.matches_with_counts::<BACK>(haystack, counter, sets);
         }
-        if let Some(wide) = &self.wide {
+        if !BACK && let Some(wide) = &self.wide {
             return self.matches_characters(haystack, wide);
         }
-        let (mut state, mut i) = match self.after_prefix(haystack) {
+        let (mut state, mut i) = match self.after_prefix::<BACK>(haystack) {
             Some(at) => at,
             None => return false,
         };
@@ -207,7 +233,7 @@ impl Automaton {
             let plain_below = counter.plain_below as usize;
             while i < haystack.len() {
                 if state < plain_below {
-                    state = self.plain_run(haystack, &mut i, state, plain_below);
+                    state = self.plain_run::<BACK>(haystack, &mut i, state, plain_below);
                     if state == 0 {
                         return false;
                     }
@@ -215,7 +241,7 @@ impl Automaton {
                         break;
                     }
                 }
-                let class = self.class_at(haystack, i);
+                let class = self.class_at::<BACK>(haystack, i);
                 if state < plain_below {
                     state = self.transitions[state + class] as usize;
                     if state == 0 {
@@ -244,7 +270,7 @@ impl Automaton {
                     };
                     let from = i;
                     while i < end {
-                        let index = state + self.class_at(haystack, i);
+                        let index = state + self.class_at::<BACK>(haystack, i);
                         if self.transitions[index] as usize != state || counter.actions[index] != 2
                         {
                             break;
@@ -261,10 +287,10 @@ impl Automaton {
         // bytes: fewer branches on the path every byte takes.
         while i + 4 <= haystack.len() {
             let before = state;
-            state = self.transitions[state + self.class_at(haystack, i)] as usize;
-            state = self.transitions[state + self.class_at(haystack, i + 1)] as usize;
-            state = self.transitions[state + self.class_at(haystack, i + 2)] as usize;
-            state = self.transitions[state + self.class_at(haystack, i + 3)] as usize;
+            state = self.transitions[state + self.class_at::<BACK>(haystack, i)] as usize;
+            state = self.transitions[state + self.class_at::<BACK>(haystack, i + 1)] as usize;
+            state = self.transitions[state + self.class_at::<BACK>(haystack, i + 2)] as usize;
+            state = self.transitions[state + self.class_at::<BACK>(haystack, i + 3)] as usize;
             if state == 0 {
                 return false;
             }
@@ -274,14 +300,15 @@ impl Automaton {
                 // it, the state is known in advance, so each byte's loads no longer wait for the
                 // previous byte's.
                 while i < haystack.len()
-                    && self.transitions[state + self.class_at(haystack, i)] as usize == state
+                    && self.transitions[state + self.class_at::<BACK>(haystack, i)] as usize
+                        == state
                 {
                     i += 1;
                 }
             }
         }
         while i < haystack.len() {
-            state = self.transitions[state + self.class_at(haystack, i)] as usize;
+            state = self.transitions[state + self.class_at::<BACK>(haystack, i)] as usize;
             i += 1;
         }
         self.accepting[state_number(state, self.stride_reciprocal)] != 0
@@ -292,7 +319,7 @@ impl Automaton {
     /// steps of four stay in such states (the fourth may leave them): the state reached (0 when
     /// dead), with `*i` moved past the bytes read. It stops with fewer than four bytes left.
     #[inline(always)]
-    const fn plain_run(
+    const fn plain_run<const BACK: bool>(
         &self,
         haystack: &[u8],
         i: &mut usize,
@@ -300,13 +327,13 @@ impl Automaton {
         plain_below: usize,
     ) -> usize {
         while state < plain_below && *i + 4 <= haystack.len() {
-            let s1 = self.transitions[state + self.class_at(haystack, *i)] as usize;
-            let s2 = self.transitions[s1 + self.class_at(haystack, *i + 1)] as usize;
-            let s3 = self.transitions[s2 + self.class_at(haystack, *i + 2)] as usize;
+            let s1 = self.transitions[state + self.class_at::<BACK>(haystack, *i)] as usize;
+            let s2 = self.transitions[s1 + self.class_at::<BACK>(haystack, *i + 1)] as usize;
+            let s3 = self.transitions[s2 + self.class_at::<BACK>(haystack, *i + 2)] as usize;
             if s1 >= plain_below || s2 >= plain_below || s3 >= plain_below {
                 break;
             }
-            let s4 = self.transitions[s3 + self.class_at(haystack, *i + 3)] as usize;
+            let s4 = self.transitions[s3 + self.class_at::<BACK>(haystack, *i + 3)] as usize;
             if s4 == 0 {
                 return 0;
             }
@@ -314,7 +341,8 @@ impl Automaton {
             if s4 == state {
                 // A plain state that loops on itself (`[a-zA-Z-]*`).
                 while *i < haystack.len()
-                    && self.transitions[state + self.class_at(haystack, *i)] as usize == state
+                    && self.transitions[state + self.class_at::<BACK>(haystack, *i)] as usize
+                        == state
                 {
                     *i += 1;
                 }
@@ -328,7 +356,7 @@ impl Automaton {
     /// index after it, the start for the empty value, or `None` when `haystack` does not begin
     /// with the prefix.
     #[inline(always)]
-    const fn after_prefix(&self, haystack: &[u8]) -> Option<(usize, usize)> {
+    const fn after_prefix<const BACK: bool>(&self, haystack: &[u8]) -> Option<(usize, usize)> {
         let prefix = self.prefix;
         if haystack.is_empty() {
             return Some((self.start as usize, 0));
@@ -336,20 +364,44 @@ impl Automaton {
         let mut k = 0;
         // Eight bytes at a time, then one by one.
         while k + 8 <= prefix.len() {
-            let (_, rest) = haystack.split_at(k);
+            if haystack.len() < k + 8 {
+                return None;
+            }
             let (_, expected) = prefix.split_at(k);
-            match (rest.first_chunk::<8>(), expected.first_chunk::<8>()) {
-                (Some(read), Some(expected)) => {
-                    if u64::from_ne_bytes(*read) != u64::from_ne_bytes(*expected) {
-                        return None;
-                    }
+            let Some(expected) = expected.first_chunk::<8>() else {
+                return None;
+            };
+            // Backwards, the eight bytes that end `k` before the end, which the walk reads last
+            // first: as a little-endian word they are the prefix's eight as a big-endian one.
+            let (read, expected) = if BACK {
+                let (before, _) = haystack.split_at(haystack.len() - k);
+                let (_, last) = before.split_at(before.len() - 8);
+                match last.first_chunk::<8>() {
+                    Some(read) => (u64::from_le_bytes(*read), u64::from_be_bytes(*expected)),
+                    None => return None,
                 }
-                _ => return None,
+            } else {
+                let (_, rest) = haystack.split_at(k);
+                match rest.first_chunk::<8>() {
+                    Some(read) => (u64::from_le_bytes(*read), u64::from_le_bytes(*expected)),
+                    None => return None,
+                }
+            };
+            if read != expected {
+                return None;
             }
             k += 8;
         }
         while k < prefix.len() {
-            if k >= haystack.len() || haystack[k] != prefix[k] {
+            if k >= haystack.len() {
+                return None;
+            }
+            let byte = if BACK {
+                haystack[haystack.len() - 1 - k]
+            } else {
+                haystack[k]
+            };
+            if byte != prefix[k] {
                 return None;
             }
             k += 1;
@@ -357,21 +409,27 @@ impl Automaton {
         Some((self.after_prefix as usize, prefix.len()))
     }
 
-    /// The class of the byte at `haystack[i]`.
+    /// The class of the byte `i` bytes into the walk: `haystack[i]`, or `BACK`wards from the
+    /// end, `haystack[len - 1 - i]`.
     #[inline(always)]
-    const fn class_at(&self, haystack: &[u8], i: usize) -> usize {
-        self.classes[haystack[i] as usize] as usize
+    const fn class_at<const BACK: bool>(&self, haystack: &[u8], i: usize) -> usize {
+        let byte = if BACK {
+            haystack[haystack.len() - 1 - i]
+        } else {
+            haystack[i]
+        };
+        self.classes[byte as usize] as usize
     }
 
     /// [`matches`](Self::matches) for an automaton whose register is a set of counts, over
     /// bytes or characters. Malformed UTF-8 never matches.
-    const fn matches_with_counts(
+    const fn matches_with_counts<const BACK: bool>(
         &self,
         haystack: &[u8],
         counter: &Counter,
         sets: &CountSets,
     ) -> bool {
-        let (mut state, mut i) = match self.after_prefix(haystack) {
+        let (mut state, mut i) = match self.after_prefix::<BACK>(haystack) {
             Some(at) => at,
             None => return false,
         };
@@ -379,7 +437,7 @@ impl Automaton {
         let plain_below = counter.plain_below as usize;
         while i < haystack.len() {
             if state < plain_below && self.wide.is_none() {
-                state = self.plain_run(haystack, &mut i, state, plain_below);
+                state = self.plain_run::<BACK>(haystack, &mut i, state, plain_below);
                 if state == 0 {
                     return false;
                 }
@@ -388,13 +446,14 @@ impl Automaton {
                 }
             }
             let class = match &self.wide {
-                Some(wide) => match self.character_at(haystack, &mut i, wide) {
+                // The derive reverses only automata over bytes.
+                Some(wide) if !BACK => match self.character_at(haystack, &mut i, wide) {
                     Some(class) => class,
                     None => return false,
                 },
-                None => {
+                _ => {
                     i += 1;
-                    self.class_at(haystack, i - 1)
+                    self.class_at::<BACK>(haystack, i - 1)
                 }
             };
             let index = state + class;
@@ -428,7 +487,7 @@ impl Automaton {
                         // Bytes that loop on `state`: with the row known in advance, each
                         // byte's loads no longer wait for the previous byte's.
                         while i < haystack.len() && steps < steady {
-                            let index = state + self.class_at(haystack, i);
+                            let index = state + self.class_at::<BACK>(haystack, i);
                             if self.transitions[index] as usize != state
                                 || counter.actions[index] != action
                             {
@@ -441,7 +500,7 @@ impl Automaton {
                             break;
                         }
                     }
-                    let index = at + self.class_at(haystack, i);
+                    let index = at + self.class_at::<BACK>(haystack, i);
                     let target = self.transitions[index] as usize;
                     let taken = counter.actions[index];
                     if target == 0 || (taken != 0 && (taken != action || steps == steady)) {
@@ -524,7 +583,7 @@ impl Automaton {
     /// [`matches`](Self::matches) for an automaton over characters: ASCII bytes are looked up
     /// directly, other characters decoded and looked up in `wide`. Malformed UTF-8 never matches.
     const fn matches_characters(&self, haystack: &[u8], wide: &WideClasses) -> bool {
-        let (mut state, mut i) = match self.after_prefix(haystack) {
+        let (mut state, mut i) = match self.after_prefix::<false>(haystack) {
             Some(at) => at,
             None => return false,
         };
@@ -534,81 +593,6 @@ impl Automaton {
                 return false;
             };
             state = self.step_symbol(state, class, &mut register);
-            if state == 0 {
-                return false;
-            }
-        }
-        self.accepting[state_number(state, self.stride_reciprocal)] != 0
-    }
-
-    /// [`matches`](Self::matches) for an automaton that reads the value from its last byte to
-    /// its first (always over bytes). Its `prefix` is what every accepted value ends with.
-    const fn matches_reversed(&self, haystack: &[u8]) -> bool {
-        let prefix = self.prefix;
-        let (mut state, mut i) = if haystack.is_empty() {
-            (self.start as usize, 0)
-        } else {
-            if haystack.len() < prefix.len() {
-                return false;
-            }
-            let mut k = 0;
-            while k < prefix.len() {
-                if haystack[haystack.len() - 1 - k] != prefix[k] {
-                    return false;
-                }
-                k += 1;
-            }
-            (self.after_prefix as usize, haystack.len() - prefix.len())
-        };
-        match &self.counter {
-            Some(Counter {
-                sets: Some(sets), ..
-            }) => return self.matches_reversed_with_counts(haystack, i, state, sets),
-            Some(counter) => {
-                let mut register = 0u32;
-                while i > 0 {
-                    i -= 1;
-                    let class = self.class_at(haystack, i);
-                    state = self.step_class(state, class, counter, &mut register);
-                    if state == 0 {
-                        return false;
-                    }
-                }
-            }
-            None => {
-                while i > 0 {
-                    i -= 1;
-                    state = self.transitions[state + self.class_at(haystack, i)] as usize;
-                    if state == 0 {
-                        return false;
-                    }
-                }
-            }
-        }
-        self.accepting[state_number(state, self.stride_reciprocal)] != 0
-    }
-
-    /// [`matches_reversed`](Self::matches_reversed) for an automaton whose register is a set of
-    /// counts, from `state` with the bytes before `i` left to read.
-    const fn matches_reversed_with_counts(
-        &self,
-        haystack: &[u8],
-        mut i: usize,
-        mut state: usize,
-        sets: &CountSets,
-    ) -> bool {
-        let Some(counter) = &self.counter else {
-            return false;
-        };
-        let mut counts = Counts::new();
-        while i > 0 {
-            i -= 1;
-            let index = state + self.class_at(haystack, i);
-            let next = self.transitions[index] as usize;
-            state = match counter.actions[index] {
-                0 => next,
-                action => self.count_step(next, action, sets, &mut counts),
-            };
             if state == 0 {
                 return false;
             }

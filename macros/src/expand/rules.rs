@@ -160,6 +160,7 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
         }
     }));
     let reversed = tables.reversed;
+    let begins_with = Literal::byte_string(&tables.begins_with);
     // The second automaton's lengths are its own: the first rejects outside the tighter ones.
     let also = option(tables.also.as_ref().map(|also| {
         let also = automaton(p, also, also.byte_lengths());
@@ -180,6 +181,7 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
             counter: #counter,
             wide: #wide,
             reversed: #reversed,
+            begins_with: #begins_with,
             also: #also,
         }
     }

@@ -4,7 +4,7 @@
 use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
 use super::node::{Node, Repeat};
-use super::reverse::reversed;
+use super::reverse::{literal_start, reversed};
 use super::term::{BELOW, Context, CountedLoop, FULL, Id, Mark, NOTHING, Region, Terms, WITHIN};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
@@ -34,6 +34,9 @@ pub struct Tables {
     /// Whether the automaton reads a value from its last byte to its first (it was built from
     /// the mirrored pattern).
     pub reversed: bool,
+    /// For a reversed automaton, the bytes every accepted value begins with, which the walk
+    /// would otherwise read last: compared before it.
+    pub begins_with: Vec<u8>,
     /// A second automaton the value must match as well: a pattern that opens with a look-ahead
     /// is the look-ahead's automaton and the rest's, when one automaton would be past the
     /// budget.
@@ -166,6 +169,9 @@ impl Tables {
     /// is kept as a plain set here, as a check on the runtime's).
     pub fn matches(&self, input: &str) -> bool {
         if self.also.as_ref().is_some_and(|also| !also.matches(input)) {
+            return false;
+        }
+        if !input.as_bytes().starts_with(&self.begins_with) {
             return false;
         }
         let mut state = self.start;
@@ -465,10 +471,13 @@ fn build_one(node: &Node) -> Result<Option<Tables>, String> {
     {
         return Ok(Some(tables));
     }
-    match reversed(node) {
-        Some(mirrored) => build_over(&mirrored, None, true),
-        None => Ok(None),
-    }
+    let Some(mirrored) = reversed(node) else {
+        return Ok(None);
+    };
+    Ok(build_over(&mirrored, None, true)?.map(|tables| Tables {
+        begins_with: literal_start(node),
+        ..tables
+    }))
 }
 
 /// `(?=X)(?!Y)R` as the patterns `(?=X).*`, `(?!Y).*` and `R` (with any character for `.`),
@@ -751,6 +760,7 @@ fn construct(
         counter: None,
         wide: None,
         reversed,
+        begins_with: Vec::new(),
         also: None,
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
@@ -1034,6 +1044,7 @@ fn minimize(tables: Tables) -> Tables {
         counter: None,
         wide: None,
         reversed: tables.reversed,
+        begins_with: Vec::new(),
         also: None,
     }
 }
@@ -1092,7 +1103,7 @@ mod tests {
             "ab$",
             "é[^b]+😀?",
             "(a[ab]{0,99}-b{3})|-",
-            "[ab]{1,70}(-*[ab]){0,70}",
+            "-[ab]{1,70}(-*[ab]){0,70}",
             "(a-?)*b$",
         ] {
             let node = simplified(&parse(pattern).unwrap());

@@ -6,6 +6,42 @@
 
 use super::node::{Assertion, Node, Repeat};
 
+/// The most bytes [`literal_start`] reports.
+const MOST_START: usize = 64;
+
+/// The bytes every value `node` (a whole-value pattern) matches begins with, read off the
+/// pattern's opening literal characters (`arn:aws` of `arn:aws(-[^:]+)?:iam::…`): an automaton
+/// that reads values backwards reads their beginning last, so the walk compares these first.
+pub fn literal_start(node: &Node) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    opening(node.inner_parts(), &mut bytes);
+    bytes.truncate(MOST_START);
+    bytes
+}
+
+/// Appends the literal characters `parts` open with; `false` once something else is met.
+fn opening(parts: &[Node], bytes: &mut Vec<u8>) -> bool {
+    for part in parts {
+        let literal = match part {
+            Node::Empty => true,
+            Node::Class(class) => match class.ranges() {
+                [only] if only.start() == only.end() => {
+                    let mut buffer = [0; 4];
+                    bytes.extend_from_slice(only.start().encode_utf8(&mut buffer).as_bytes());
+                    true
+                }
+                _ => false,
+            },
+            Node::Concat(inner) => opening(inner, bytes),
+            _ => false,
+        };
+        if !literal || bytes.len() >= MOST_START {
+            return false;
+        }
+    }
+    true
+}
+
 /// The mirror image of `node`, a whole-value pattern, or `None` when it has a look-around or an
 /// atomic group (whose meaning depends on the direction of the match), or a `$` that is not at
 /// the very end.

@@ -20,23 +20,37 @@
 //!   it is `cP+b((c∖P)P+b){0,n-1}`, whose pieces are told apart by their first character.
 //!   `([^/][!-~]+/){1,511}` is `[^/][!-~]+/([^/!-~][!-~]+/){0,510}`.
 //!
+//! - A whole value of runs joined by separators, `A{1,n}(b*A){0,m}` with `b` outside `A`, has
+//!   two counts that are coupled: it matches when its `A`s number at most `n + m` and those after
+//!   its first run at most `m`. Those are two conditions, each one count: a look-ahead for the
+//!   first, `(?=A(b*A){0,n+m-1}\z)`, and `A+(b+A(b*A){0,m-1})?` for the second, which the
+//!   automaton builds as two automata when one would be past the budget.
+//!
 //! Atomic groups are left as written: inside one, which match is tried first matters, not only
 //! the language.
 
-use super::node::{Node, Repeat};
+use super::node::{Assertion, Look, Node, Repeat};
 use regex_syntax::hir::ClassUnicode;
 
-/// `node`, with every rewrite applied wherever it holds.
+/// `node`, a whole-value pattern, with every rewrite applied wherever it holds.
 pub fn simplified(node: &Node) -> Node {
+    let node = simplified_part(node);
+    runs_joined_by_separators(&node).unwrap_or(node)
+}
+
+/// [`simplified`] for a part of a pattern: the rewrites that hold wherever the part stands.
+fn simplified_part(node: &Node) -> Node {
     match node {
         Node::Concat(parts) => {
-            let mut parts: Vec<Node> = parts.iter().map(simplified).collect();
+            let mut parts: Vec<Node> = parts.iter().map(simplified_part).collect();
             absorb_bounded_neighbours(&mut parts);
             Node::Concat(parts)
         }
-        Node::Alternation(branches) => Node::Alternation(branches.iter().map(simplified).collect()),
+        Node::Alternation(branches) => {
+            Node::Alternation(branches.iter().map(simplified_part).collect())
+        }
         Node::Repeat(repeat) => {
-            let node = simplified(&repeat.node);
+            let node = simplified_part(&repeat.node);
             if let Some(blocks) = runs_with_separators(&node, repeat.min, repeat.max) {
                 return blocks;
             }
@@ -56,8 +70,8 @@ pub fn simplified(node: &Node) -> Node {
                 greedy: repeat.greedy,
             }))
         }
-        Node::Look(look) => Node::Look(Box::new(super::node::Look {
-            node: simplified(&look.node),
+        Node::Look(look) => Node::Look(Box::new(Look {
+            node: simplified_part(&look.node),
             behind: look.behind,
             negated: look.negated,
         })),
@@ -215,6 +229,69 @@ fn pieces_by_their_forced_starts(node: &Node, min: u32, max: Option<u32>) -> Opt
     })
 }
 
+/// The whole value `A{1,n}(b*A){0,m}`, with `b` outside `A`, `n ≥ 2` and `m ≥ 1`, as
+/// `(?=A(b*A){0,n+m-1}\z)A+(b+A(b*A){0,m-1})?`. A value of `A`s and `b`s that begins and ends
+/// with an `A` splits so when some `k` `A`s of its first run, `1 ≤ k ≤ n`, leave at most `m`
+/// `A`s after them: when its `A`s number at most `n + m` and those after its first run at most
+/// `m`. The look-ahead says the first and the rest the second, each with one count.
+fn runs_joined_by_separators(node: &Node) -> Option<Node> {
+    let [Node::Repeat(first), Node::Repeat(rest)] = node.inner_parts() else {
+        return None;
+    };
+    let Node::Class(a) = &first.node else {
+        return None;
+    };
+    let Node::Concat(joined) = &rest.node else {
+        return None;
+    };
+    let [Node::Repeat(separator), Node::Class(last)] = joined.as_slice() else {
+        return None;
+    };
+    let Node::Class(b) = &separator.node else {
+        return None;
+    };
+    let (Some(n), Some(m)) = (first.max, rest.max) else {
+        return None;
+    };
+    let mut overlap = a.clone();
+    overlap.intersect(b);
+    let shape = first.min == 1
+        && n >= 2
+        && rest.min == 0
+        && m >= 1
+        && separator.min == 0
+        && separator.max.is_none()
+        && last == a
+        && overlap.ranges().is_empty();
+    if !shape {
+        return None;
+    }
+    let class = |c: &ClassUnicode| Node::Class(c.clone());
+    // `b*A`, repeated.
+    let more = |most: u32| {
+        repeat(
+            Node::Concat(vec![repeat(class(b), 0, None), class(a)]),
+            0,
+            Some(most),
+        )
+    };
+    let all = Node::Concat(vec![
+        class(a),
+        more(n + m - 1),
+        Node::Assert(Assertion::End),
+    ]);
+    let after_first = Node::Concat(vec![repeat(class(b), 1, None), class(a), more(m - 1)]);
+    Some(Node::Concat(vec![
+        Node::Look(Box::new(Look {
+            node: all,
+            behind: false,
+            negated: false,
+        })),
+        repeat(class(a), 1, None),
+        repeat(after_first, 0, Some(1)),
+    ]))
+}
+
 /// `node{min,max}`, greedy (a rewrite's repetitions are outside atomic groups, where greedy or
 /// not is the same language).
 fn repeat(node: Node, min: u32, max: Option<u32>) -> Node {
@@ -346,6 +423,39 @@ mod tests {
         assert_eq!(
             rewritten("([^/][!-~]+/){2,9}"),
             rewritten("([^/][!-~]+/){2,9}")
+        );
+    }
+
+    #[test]
+    fn runs_joined_by_separators_are_two_conditions() {
+        assert_eq!(
+            rewritten("[a-z0-9]{1,256}(-*[a-z0-9]){0,256}"),
+            rewritten(
+                "(?=[a-z0-9](-*[a-z0-9]){0,511}\\z)[a-z0-9]+(-+[a-z0-9](-*[a-z0-9]){0,255})?"
+            )
+        );
+        // The same language, on every value of up to 9 characters over `a`, `-` and `x`.
+        assert_same_language(
+            &[
+                ("a{1,3}(-*a){0,2}", "(a|aa|aaa)(-*a|-*a-*a)?"),
+                ("a{1,2}(-*a){0,4}", "(a|aa)(-*a){0,2}(-*a){0,2}"),
+                ("[ax]{1,4}(-*[ax]){0,1}", "[ax]{1,4}(-*[ax])?"),
+            ],
+            &['a', '-', 'x'],
+        );
+        // Not within more of a pattern, where the look-ahead would see past the runs, nor when
+        // the separator may be an `A`, or the first run is one `A`.
+        assert_eq!(
+            rewritten("x[a-z]{1,9}(-*[a-z]){0,9}"),
+            rewritten("x[a-z]{1,9}(-*[a-z]){0,9}")
+        );
+        assert_eq!(
+            rewritten("[a-z]{1,9}([-a]*[a-z]){0,9}"),
+            rewritten("[a-z]{1,9}([-a]*[a-z]){0,9}")
+        );
+        assert_eq!(
+            rewritten("[a-z](-*[a-z]){0,9}"),
+            rewritten("[a-z](-*[a-z]){0,9}")
         );
     }
 
