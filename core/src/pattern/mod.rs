@@ -187,26 +187,35 @@ impl Automaton {
         if haystack.len() < self.shortest || haystack.len() > self.longest {
             return false;
         }
+        if self.reversed || self.also.is_some() {
+            return self.matches_otherwise(haystack);
+        }
+        self.walk::<false>(haystack)
+    }
+
+    /// [`matches`](Self::matches) for an automaton that reads backwards or has a second
+    /// automaton to match: apart, so the common walk stays one call.
+    #[inline(never)]
+    const fn matches_otherwise(&self, haystack: &[u8]) -> bool {
         if let Some(also) = self.also
             && !also.matches(haystack)
         {
             return false;
         }
-        if self.reversed {
-            if haystack.len() < self.begins_with.len() {
+        if !self.reversed {
+            return self.walk::<false>(haystack);
+        }
+        if haystack.len() < self.begins_with.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < self.begins_with.len() {
+            if haystack[k] != self.begins_with[k] {
                 return false;
             }
-            let mut k = 0;
-            while k < self.begins_with.len() {
-                if haystack[k] != self.begins_with[k] {
-                    return false;
-                }
-                k += 1;
-            }
-            self.walk::<true>(haystack)
-        } else {
-            self.walk::<false>(haystack)
+            k += 1;
         }
+        self.walk::<true>(haystack)
     }
 
     /// [`matches`](Self::matches) once the lengths and [`also`](Self::also) have passed: the
@@ -215,6 +224,7 @@ impl Automaton {
     /// [`class_at`](Self::class_at), which counts positions from where the walk begins.
     ///
     /// [`reversed`]: Self::reversed
+    #[inline(always)]
     const fn walk<const BACK: bool>(&self, haystack: &[u8]) -> bool {
         if let Some(counter) = &self.counter
             && let Some(sets) = &counter.sets
