@@ -208,7 +208,24 @@ fn decode_well_formed(text: &[u8], at: usize) -> (u32, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{beyond_ascii_rest, beyond_ascii_run, decode_well_formed, in_set};
+    use super::{beyond_ascii_rest, beyond_ascii_run, decode_well_formed, in_set, run};
+
+    #[test]
+    fn runs_stop_at_the_first_byte_outside_the_class_or_at_the_maximum() {
+        let digit = |byte: u8| byte.is_ascii_digit();
+        for digits in 0..30 {
+            for tail in ["", ":", "x1", "\u{e9}"] {
+                let text = format!("ab{}{tail}", "7".repeat(digits));
+                for (min, max) in [(0, usize::MAX), (1, 12), (12, 12), (9, 17), (0, 8)] {
+                    let mut at = 2;
+                    let matched = run(text.as_bytes(), &mut at, min, max, digit);
+                    let taken = digits.min(max);
+                    assert_eq!(at, 2 + taken, "{text:?} {min}..{max}");
+                    assert_eq!(matched, taken >= min, "{text:?} {min}..{max}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn bit_sets_hold_exactly_their_bytes() {
