@@ -98,8 +98,8 @@ impl Walk {
 #[derive(Clone, Debug)]
 pub struct LiveWalk<'a> {
     automaton: &'a Automaton,
-    /// By state number: whether some input still leads to an accepting state.
-    live: Vec<bool>,
+    /// By state number: the fewest steps to an accepting state (`u32::MAX`: dead).
+    distance: Vec<u32>,
     /// Over characters, the candidates for a step.
     samples: Option<Vec<char>>,
 }
@@ -128,7 +128,7 @@ impl<'a> LiveWalk<'a> {
     pub fn new(automaton: &'a Automaton) -> Self {
         LiveWalk {
             automaton,
-            live: live_states(automaton),
+            distance: distances(automaton),
             samples: automaton.sample_characters(),
         }
     }
@@ -140,7 +140,19 @@ impl<'a> LiveWalk<'a> {
 
     /// Whether some input leads from the (premultiplied) `state` to an accepting state.
     pub fn is_live(&self, state: usize) -> bool {
-        state != 0 && self.live[state / self.automaton.stride as usize]
+        state != 0 && self.distance[state / self.automaton.stride as usize] != u32::MAX
+    }
+
+    /// The fewest steps from `state` to an accepting state, its register aside (`None`: dead).
+    /// A walk that has gone long enough takes steps that bring this down, so it ends: where
+    /// a value must end with a long literal (or, read backwards, begin with one), random steps
+    /// seldom spell it.
+    pub fn distance(&self, state: usize) -> Option<u32> {
+        match self.distance[state / self.automaton.stride as usize] {
+            _ if state == 0 => None,
+            u32::MAX => None,
+            distance => Some(distance),
+        }
     }
 
     /// Whether input that ends in `state` matches.
@@ -188,6 +200,25 @@ impl<'a> LiveWalk<'a> {
         String::from_utf8(bytes).ok()
     }
 
+    /// The steps from `state` that lead closest to an accepting state (by
+    /// [`distance`](Self::distance)): what a walk that has gone long enough takes, so it ends.
+    pub fn steps_toward_acceptance(&self, state: usize, register: &Register) -> Vec<WalkStep> {
+        let after = |step: WalkStep| {
+            let mut register = register.clone();
+            let next = match step {
+                WalkStep::Byte(byte) => self.automaton.next_state(state, byte, &mut register),
+                WalkStep::Char(c) => self.automaton.next_state_after(state, c, &mut register),
+            };
+            self.distance(next).unwrap_or(u32::MAX)
+        };
+        let steps = self.steps(state, register);
+        let closest = steps.iter().map(|&step| after(step)).min();
+        steps
+            .into_iter()
+            .filter(|&step| Some(after(step)) == closest)
+            .collect()
+    }
+
     /// Takes `step` from `state`: appends what it reads to `bytes` and returns the next state.
     pub fn take(
         &self,
@@ -209,40 +240,56 @@ impl<'a> LiveWalk<'a> {
     }
 }
 
-/// The states of `automaton` from which some input reaches an accepting state, by state number.
-fn live_states(automaton: &Automaton) -> Vec<bool> {
+/// By state number, the fewest steps from each state of `automaton` to an accepting one
+/// (`u32::MAX`: none, the state is dead). A counting state's move to a twin (when its register
+/// crosses a bound) is free and the register is otherwise ignored, so this is a guide for walks,
+/// not an exact figure.
+fn distances(automaton: &Automaton) -> Vec<u32> {
     let stride = automaton.stride as usize;
     let states = automaton.accepting.len();
-    let mut live: Vec<bool> = automaton.accepting.iter().map(|&a| a != 0).collect();
-    loop {
-        let mut changed = false;
-        for state in 1..states {
-            if live[state] {
-                continue;
-            }
-            let row = &automaton.transitions[state * stride..state * stride + stride];
-            // A counting state also leads to its twin in the register's next region, or to its
-            // twins for where a set of counts stands.
-            let twins: &[u16] = match &automaton.counter {
-                Some(counter) => match &counter.sets {
-                    Some(sets) => &sets.twins[state * 8..state * 8 + 8],
-                    None => std::slice::from_ref(&counter.boundaries[state]),
-                },
-                None => &[],
-            };
-            if row
-                .iter()
-                .chain(twins)
-                .any(|&next| next != 0 && live[next as usize / stride])
-            {
-                live[state] = true;
-                changed = true;
-            }
+    // Edges reversed: for each state, the states that step to it, and at what cost.
+    let mut incoming: Vec<Vec<(usize, u32)>> = vec![Vec::new(); states];
+    for state in 1..states {
+        let row = &automaton.transitions[state * stride..state * stride + stride];
+        for &next in row.iter().filter(|&&next| next != 0) {
+            incoming[next as usize / stride].push((state, 1));
         }
-        if !changed {
-            return live;
+        // A counting state also leads to its twin in the register's next region, or to its
+        // twins for where a set of counts stands.
+        let twins: &[u16] = match &automaton.counter {
+            Some(counter) => match &counter.sets {
+                Some(sets) => &sets.twins[state * 8..state * 8 + 8],
+                None => std::slice::from_ref(&counter.boundaries[state]),
+            },
+            None => &[],
+        };
+        for &twin in twins.iter().filter(|&&twin| twin != 0) {
+            incoming[twin as usize / stride].push((state, 0));
         }
     }
+    let mut distance = vec![u32::MAX; states];
+    let mut queue = std::collections::VecDeque::new();
+    for (state, accepting) in automaton.accepting.iter().enumerate().skip(1) {
+        if *accepting != 0 {
+            distance[state] = 0;
+            queue.push_back(state);
+        }
+    }
+    // Breadth first, free moves at the front of the queue.
+    while let Some(state) = queue.pop_front() {
+        for &(from, cost) in &incoming[state] {
+            let through = distance[state] + cost;
+            if through < distance[from] {
+                distance[from] = through;
+                if cost == 0 {
+                    queue.push_front(from);
+                } else {
+                    queue.push_back(from);
+                }
+            }
+        }
+    }
+    distance
 }
 
 /// A string the automaton accepts with a character count within `length`, by a random walk
@@ -265,7 +312,11 @@ fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Optio
         if accepting && chars >= min && random.below(8) == 0 && chars >= target {
             break;
         }
-        let steps = walker.steps(state, &register);
+        let steps = if chars >= target {
+            walker.steps_toward_acceptance(state, &register)
+        } else {
+            walker.steps(state, &register)
+        };
         if steps.is_empty() {
             break;
         }

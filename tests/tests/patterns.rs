@@ -535,6 +535,36 @@ fn patterns_that_count_less_backwards_are_read_from_the_end() {
 }
 
 #[test]
+fn generated_values_of_mirrored_and_conjoined_patterns_validate() {
+    use constrained::generate::Generate;
+    use proptest::strategy::ValueTree;
+
+    fn holds<T: Generate + serde::de::DeserializeOwned + serde::Serialize>() {
+        let mut runner = proptest::test_runner::TestRunner::default();
+        let (valid, near_miss) = (T::valid(), T::near_miss());
+        for _ in 0..64 {
+            let value = valid
+                .new_tree(&mut runner)
+                .expect("a valid value")
+                .current()
+                .0;
+            let json = serde_json::to_string(&value).unwrap();
+            assert!(constrained::from_json_str::<T>(&json).is_ok(), "{json}");
+            let miss = near_miss
+                .new_tree(&mut runner)
+                .expect("a near miss")
+                .current();
+            assert!(serde_json::from_value::<T>(miss.clone()).is_err(), "{miss}");
+        }
+    }
+    holds::<InstanceProfileArn>();
+    holds::<ManagedInstanceId>();
+    holds::<MirroredWithSuffix>();
+    holds::<DashedRuns>();
+    holds::<StackArn>();
+}
+
+#[test]
 fn coupled_counts_are_two_automata() {
     let pattern = DashedRuns::RULES.pattern.expect("a pattern rule");
     assert!(pattern.automaton.as_ref().is_some_and(|a| a.also.is_some()));

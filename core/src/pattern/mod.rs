@@ -197,14 +197,19 @@ impl Automaton {
     /// automaton to match: apart, so the common walk stays one call.
     #[inline(never)]
     const fn matches_otherwise(&self, haystack: &[u8]) -> bool {
-        if let Some(also) = self.also
-            && !also.matches(haystack)
-        {
-            return false;
+        let own = if self.reversed {
+            self.begins_with_its_opening(haystack) && self.walk::<true>(haystack)
+        } else {
+            self.walk::<false>(haystack)
+        };
+        match self.also {
+            Some(also) => own && also.matches(haystack),
+            None => own,
         }
-        if !self.reversed {
-            return self.walk::<false>(haystack);
-        }
+    }
+
+    /// Whether `haystack` begins with [`begins_with`](Self::begins_with).
+    const fn begins_with_its_opening(&self, haystack: &[u8]) -> bool {
         if haystack.len() < self.begins_with.len() {
             return false;
         }
@@ -215,7 +220,7 @@ impl Automaton {
             }
             k += 1;
         }
-        self.walk::<true>(haystack)
+        true
     }
 
     /// [`matches`](Self::matches) once the lengths and [`also`](Self::also) have passed: the

@@ -471,6 +471,11 @@ fn build_one(node: &Node) -> Result<Option<Tables>, String> {
     {
         return Ok(Some(tables));
     }
+    // Open at both ends (`.*cron\(….*`), a pattern is a search for what is between read either
+    // way: mirrored, it would only repeat the constructions that just failed.
+    if open_at_both_ends(node) {
+        return Ok(None);
+    }
     let Some(mirrored) = reversed(node) else {
         return Ok(None);
     };
@@ -480,7 +485,18 @@ fn build_one(node: &Node) -> Result<Option<Tables>, String> {
     }))
 }
 
-/// `(?=X)(?!Y)R` as the patterns `(?=X).*`, `(?!Y).*` and `R` (with any character for `.`),
+/// Whether the whole-value pattern `node` begins and ends with an unbounded repetition of a
+/// class that may match nothing (`.*…[a-z]*`).
+fn open_at_both_ends(node: &Node) -> bool {
+    let open = |part: Option<&Node>| {
+        matches!(part, Some(Node::Repeat(repeat))
+            if repeat.min == 0 && repeat.max.is_none() && matches!(repeat.node, Node::Class(_)))
+    };
+    let parts = node.inner_parts();
+    parts.len() >= 2 && open(parts.first()) && open(parts.last())
+}
+
+/// `(?=X)(?!Y)R` as the patterns `R`, `(?=X).*` and `(?!Y).*` (with any character for `.`),
 /// whose languages' intersection it is: a look-ahead at the start of the value sees the whole
 /// value, as the rest does. `None` when the pattern does not open with a look-ahead.
 fn conjuncts(node: &Node) -> Option<Vec<Node>> {
@@ -498,11 +514,14 @@ fn conjuncts(node: &Node) -> Option<Vec<Node>> {
         max: None,
         greedy: true,
     }));
-    let mut conjuncts: Vec<Node> = parts[..looks]
-        .iter()
-        .map(|look| Node::Concat(vec![look.clone(), anything.clone()]))
-        .collect();
-    conjuncts.push(Node::Concat(parts[looks..].to_vec()));
+    // The rest first: it decides most values, and walks of it (to generate values) are the
+    // ones the look-aheads most often let through.
+    let mut conjuncts = vec![Node::Concat(parts[looks..].to_vec())];
+    conjuncts.extend(
+        parts[..looks]
+            .iter()
+            .map(|look| Node::Concat(vec![look.clone(), anything.clone()])),
+    );
     Some(conjuncts)
 }
 
@@ -1051,7 +1070,7 @@ fn minimize(tables: Tables) -> Tables {
 
 #[cfg(test)]
 mod tests {
-    use super::{Tables, build, build_over, conjuncts};
+    use super::{Tables, build, build_over, conjuncts, open_at_both_ends};
     use crate::pattern::java::parse;
     use crate::pattern::reverse::reversed;
     use crate::pattern::simplify::simplified;
@@ -1122,6 +1141,10 @@ mod tests {
         for pattern in ["a(?=b)b", "(?<=a)b", "(?>a*)b", "a$\\n?"] {
             assert!(reversed(&parse(pattern).unwrap()).is_none(), "{pattern}");
         }
+        // A search open at both ends is not mirrored: it would search the same way.
+        let open = |pattern: &str| open_at_both_ends(&parse(pattern).unwrap());
+        assert!(open(".*cron\\(.*") && open("^[a-z]*x[^:]*$"));
+        assert!(!open("a.*") && !open(".*a") && !open(".+a.*") && !open(".*"));
     }
 
     #[test]

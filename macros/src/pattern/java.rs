@@ -481,11 +481,13 @@ impl Parser<'_> {
         } else {
             repeat
         };
-        // Java repeats a repetition again when a counted one follows (`x{11}{0,9}`), though not
-        // when `*`, `+` or `?` does.
+        // A counted quantifier right after a quantifier repeats nothing in Java 17: it applies
+        // to an empty atom, so `x{11}{0,9}` is `x{11}` (Java matches "xx" against `x{2}{3}`,
+        // not "xxxxxx"). Its bounds are still checked.
         self.skip_comments();
-        if self.rest().starts_with('{') {
-            return self.quantified(repeat);
+        while self.rest().starts_with('{') {
+            self.quantified(Node::Empty)?;
+            self.skip_comments();
         }
         Ok(repeat)
     }

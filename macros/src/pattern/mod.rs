@@ -6,6 +6,7 @@
 
 mod alphabet;
 mod automaton;
+mod boundary;
 #[cfg(test)]
 mod corpus;
 mod ecma;
@@ -51,11 +52,15 @@ pub fn compile(source: &str) -> Result<Compiled, PatternError> {
         offset: Some(e.offset),
         message: e.message,
     })?;
-    let tables =
-        automaton::build(&simplify::simplified(&node)).map_err(|message| PatternError {
+    let settled =
+        boundary::settled(&simplify::simplified(&node)).map_err(|message| PatternError {
             offset: None,
             message,
         })?;
+    let tables = automaton::build(&settled).map_err(|message| PatternError {
+        offset: None,
+        message,
+    })?;
     let runtime_pattern = match (&tables, ecma::runtime(&node)) {
         (_, Some(text)) => text,
         (Some(_), None) => String::new(),
@@ -198,6 +203,11 @@ mod tests {
         assert!(!accepts(r"\d", "٣"));
         assert!(!accepts("^([2-3]|3[.]9)$", "3\n"));
         assert!(!accepts("a.c", "a\u{2028}c"));
+        // A counted quantifier after a quantifier repeats nothing, as in Java 17.
+        assert!(accepts("x{2}{3}", "xx") && !accepts("x{2}{3}", "xxxxxx"));
+        assert!(accepts("x*{0}y", "xxy") && accepts("x{2}?{3}{4}", "xx"));
+        assert!(!accepts("[0-9a-z]{11}{0,1011}", ""));
+        assert!(compile("x{2}{3,1}").is_err());
     }
 
     #[test]

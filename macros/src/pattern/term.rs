@@ -608,12 +608,33 @@ impl Terms {
                 if in_behind {
                     return Err(LOOK_AHEAD_IN_BEHIND.into());
                 }
+                // Java's `Bound`: a side is a word character when it is one, or when it is a
+                // non-spacing mark with a letter or digit before it, through more marks
+                // (`hasBaseCharacter`). That reads UTF-16 backwards, where a character beyond
+                // the BMP before a mark reads as a lone surrogate, neither letter nor mark: so
+                // the marks before the one at the boundary, and the base, are in the BMP.
                 let word = self.class(&word_characters()?);
-                let tracker = self.tracker(word)?;
-                let after_word = self.behind(tracker, false);
-                let not_after_word = self.behind(tracker, true);
-                let before_word = self.ahead(word, false);
-                let not_before_word = self.ahead(word, true);
+                let [base, mark_in_bmp, mark] = marked_word_classes()?.map(|c| self.class(&c));
+                let marks_in_bmp = self.star(mark_in_bmp);
+                let based = self.concat(base, marks_in_bmp);
+                // Before the position: a word character, or a BMP mark on a base.
+                let last_mark = self.concat(based, mark_in_bmp);
+                let left = self.or([word, last_mark]);
+                let left = self.tracker(left)?;
+                let after_word = self.behind(left, false);
+                let not_after_word = self.behind(left, true);
+                // After it: a word character, or a mark (of any plane) on a base before it.
+                let based = self.tracker(based)?;
+                let on_base = self.behind(based, false);
+                let not_on_base = self.behind(based, true);
+                let word_ahead = self.ahead(word, false);
+                let mark_ahead = self.ahead(mark, false);
+                let marked_ahead = self.concat(on_base, mark_ahead);
+                let before_word = self.or([word_ahead, marked_ahead]);
+                let no_word_ahead = self.ahead(word, true);
+                let no_mark_ahead = self.ahead(mark, true);
+                let unmarked = self.or([not_on_base, no_mark_ahead]);
+                let not_before_word = self.concat(no_word_ahead, unmarked);
                 let (a, b) = if assertion == Assertion::WordBoundary {
                     (
                         self.concat(after_word, not_before_word),
@@ -1030,6 +1051,18 @@ pub fn word_characters() -> Result<ClassUnicode, String> {
     let mut word = super::java::property("LD")?;
     word.push(ClassUnicodeRange::new('_', '_'));
     Ok(word)
+}
+
+/// The classes Java's word boundary reads marks with: letters and digits of the BMP (a mark's
+/// base), non-spacing marks of the BMP, and all non-spacing marks.
+fn marked_word_classes() -> Result<[ClassUnicode; 3], String> {
+    let bmp = ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{FFFF}')]);
+    let mut base = super::java::property("LD")?;
+    base.intersect(&bmp);
+    let mark = super::java::property("Mn")?;
+    let mut mark_in_bmp = mark.clone();
+    mark_in_bmp.intersect(&bmp);
+    Ok([base, mark_in_bmp, mark])
 }
 
 const LOOK_AHEAD_IN_BEHIND: &str = "a look-ahead, `$`, `\\z` or `\\b` inside a look-behind is not \

@@ -81,15 +81,21 @@ pub fn walk(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String
         if accepting && (bytes.len() >= limit || rng.below(8) == 0) {
             return walker.value(bytes);
         }
-        if bytes.len() > limit + 64 {
+        if bytes.len() > limit + 256 {
             return None;
         }
         // Past the limit, stop at the first accepting state.
         if accepting && bytes.len() >= limit {
             return walker.value(bytes);
         }
-        // Every class equally likely, then any byte or character of it.
-        let steps = walker.steps(state, &register);
+        // Every class equally likely, then any byte or character of it; past the limit, only
+        // those that lead closest to an accepting state, so a word that must end with a long
+        // literal (or begin with one, for an automaton that reads backwards) gets there.
+        let steps = if bytes.len() >= limit {
+            walker.steps_toward_acceptance(state, &register)
+        } else {
+            walker.steps(state, &register)
+        };
         if steps.is_empty() {
             return accepting.then(|| walker.value(bytes)).flatten();
         }
