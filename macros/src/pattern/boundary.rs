@@ -39,6 +39,10 @@ struct Classes {
 /// `node` (a whole-value pattern) with each word boundary whose sides are known replaced by
 /// what it comes to: nothing, a condition on one side, or no match.
 pub fn settled(node: &Node) -> Result<Node, String> {
+    // Java's Unicode classes take time to build: only for a pattern that has a boundary.
+    if !has_word_boundary(node) {
+        return Ok(node.clone());
+    }
     let word = word_characters()?;
     let mark = super::java::property("Mn")?;
     let bmp = ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{FFFF}')]);
@@ -58,6 +62,17 @@ pub fn settled(node: &Node) -> Result<Node, String> {
         edge: true,
     };
     Ok(settle(node, &edge, &edge, &classes))
+}
+
+/// Whether `node` holds a `\b` or `\B` outside look-arounds and atomic groups (where they are
+/// left as written).
+fn has_word_boundary(node: &Node) -> bool {
+    match node {
+        Node::Assert(Assertion::WordBoundary | Assertion::NotWordBoundary) => true,
+        Node::Concat(parts) | Node::Alternation(parts) => parts.iter().any(has_word_boundary),
+        Node::Repeat(repeat) => has_word_boundary(&repeat.node),
+        _ => false,
+    }
 }
 
 /// The characters `node` may begin with (or end with, `last`), and whether it may match
