@@ -63,9 +63,10 @@ pub struct Automaton {
     /// begin with them is refused unread. Empty for an automaton that reads forwards, whose
     /// [`prefix`](Self::prefix) does that.
     pub begins_with: &'static [u8],
-    /// A second automaton the value must match as well (`None` for most): a pattern that opens
-    /// with a look-ahead, `(?=.{1,256}$)arn:…`, whose one automaton would be past the size
-    /// budget, is the look-ahead's automaton and the rest's.
+    /// A second automaton the value must match as well (`None` for most), checked after this
+    /// one: a pattern that opens with a look-ahead, `(?=.{1,256}$)arn:…`, whose one automaton
+    /// would be past the size budget, is the rest's automaton with the look-ahead's here (and
+    /// each further look-ahead's in this one's `also`).
     pub also: Option<&'static Automaton>,
 }
 
@@ -223,7 +224,7 @@ impl Automaton {
         true
     }
 
-    /// [`matches`](Self::matches) once the lengths and [`also`](Self::also) have passed: the
+    /// [`matches`](Self::matches) of this automaton alone, once the lengths have passed: the
     /// walk over the bytes from the first (`BACK` false) or from the last ([`reversed`]
     /// automata, always over bytes). Every byte is read through
     /// [`class_at`](Self::class_at), which counts positions from where the walk begins.

@@ -38,8 +38,8 @@ pub struct Tables {
     /// would otherwise read last: compared before it.
     pub begins_with: Vec<u8>,
     /// A second automaton the value must match as well: a pattern that opens with a look-ahead
-    /// is the look-ahead's automaton and the rest's, when one automaton would be past the
-    /// budget.
+    /// is the rest's automaton with the look-ahead's here, when one automaton would be past
+    /// the budget.
     pub also: Option<Box<Tables>>,
 }
 
