@@ -147,6 +147,19 @@ impl<'a> LiveWalk<'a> {
     /// A walk that has gone long enough takes steps that bring this down, so it ends: where
     /// a value must end with a long literal (or, read backwards, begin with one), random steps
     /// seldom spell it.
+    ///
+    /// ```
+    /// use constrained::Constrained;
+    /// use constrained::generate::LiveWalk;
+    ///
+    /// #[derive(Debug, Constrained)]
+    /// #[constrained(pattern = "a+bc")]
+    /// pub struct Abc(String);
+    ///
+    /// let walk = LiveWalk::new(Abc::RULES.pattern.unwrap().automaton.as_ref().unwrap());
+    /// assert_eq!(walk.distance(walk.start()), Some(3));
+    /// assert_eq!(walk.distance(0), None);
+    /// ```
     pub fn distance(&self, state: usize) -> Option<u32> {
         match self.distance[state / self.automaton.stride as usize] {
             _ if state == 0 => None,
@@ -202,6 +215,22 @@ impl<'a> LiveWalk<'a> {
 
     /// The steps from `state` that lead closest to an accepting state (by
     /// [`distance`](Self::distance)): what a walk that has gone long enough takes, so it ends.
+    ///
+    /// ```
+    /// use constrained::Constrained;
+    /// use constrained::generate::{LiveWalk, WalkStep};
+    ///
+    /// #[derive(Debug, Constrained)]
+    /// #[constrained(pattern = "a+bc")]
+    /// pub struct Abc(String);
+    ///
+    /// let walk = LiveWalk::new(Abc::RULES.pattern.unwrap().automaton.as_ref().unwrap());
+    /// let mut register = Default::default();
+    /// let state = walk.take(walk.start(), WalkStep::Byte(b'a'), &mut register, &mut Vec::new());
+    /// // More `a`s are allowed, but only `b` brings the end closer.
+    /// assert_eq!(walk.steps(state, &register).len(), 2);
+    /// assert_eq!(walk.steps_toward_acceptance(state, &register), [WalkStep::Byte(b'b')]);
+    /// ```
     pub fn steps_toward_acceptance(&self, state: usize, register: &Register) -> Vec<WalkStep> {
         let after = |step: WalkStep| {
             let mut register = register.clone();
