@@ -453,12 +453,18 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
             None => return Ok(None),
         }
     }
-    Ok(built.into_iter().rev().fold(None, |also, tables| {
+    Ok(chained(built))
+}
+
+/// The first of `automata` with each next one as its [`also`](Tables::also): a value must
+/// match them all.
+fn chained(automata: Vec<Tables>) -> Option<Tables> {
+    automata.into_iter().rev().fold(None, |also, tables| {
         Some(Tables {
             also: also.map(Box::new),
             ..tables
         })
-    }))
+    })
 }
 
 /// [`build`] as one automaton.
@@ -1070,7 +1076,7 @@ fn minimize(tables: Tables) -> Tables {
 
 #[cfg(test)]
 mod tests {
-    use super::{Tables, build, build_over, conjuncts, open_at_both_ends};
+    use super::{Tables, build, build_over, chained, conjuncts, open_at_both_ends};
     use crate::pattern::java::parse;
     use crate::pattern::reverse::reversed;
     use crate::pattern::simplify::simplified;
@@ -1164,20 +1170,10 @@ mod tests {
             let parts = conjuncts(&node).expect("look-aheads");
             let looks = pattern.matches("(?").count();
             assert_eq!(parts.len(), looks + 1, "{pattern}");
-            let mut built = parts
+            let built = parts
                 .iter()
                 .map(|part| build(part).unwrap().expect("a part"));
-            let first = built.next().unwrap();
-            let conjoined = built.rev().fold(None, |also: Option<Tables>, tables| {
-                Some(Tables {
-                    also: also.map(Box::new),
-                    ..tables
-                })
-            });
-            let conjoined = Tables {
-                also: conjoined.map(Box::new),
-                ..first
-            };
+            let conjoined = chained(built.collect()).expect("automata");
             assert_agree(pattern, &whole, &conjoined, &values);
         }
         assert!(conjuncts(&parse("a(?=b)b").unwrap()).is_none());

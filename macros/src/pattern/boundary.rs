@@ -6,8 +6,8 @@
 //! after), and then the boundary is a plain condition on the other side, or none at all.
 
 use super::node::{Assertion, Look, Node};
-use super::term::word_characters;
-use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
+use super::term::{marked_word_classes, word_characters};
+use regex_syntax::hir::ClassUnicode;
 
 /// The characters a side of a position may be, and whether it may be the edge of the value.
 #[derive(Clone)]
@@ -44,13 +44,8 @@ pub fn settled(node: &Node) -> Result<Node, String> {
         return Ok(node.clone());
     }
     let word = word_characters()?;
-    let mark = super::java::property("Mn")?;
-    let bmp = ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{FFFF}')]);
-    let mut base_in_bmp = super::java::property("LD")?;
-    base_in_bmp.intersect(&bmp);
-    let mut base_or_mark_in_bmp = mark.clone();
+    let [base_in_bmp, mut base_or_mark_in_bmp, mark] = marked_word_classes()?;
     base_or_mark_in_bmp.union(&base_in_bmp);
-    base_or_mark_in_bmp.intersect(&bmp);
     let classes = Classes {
         word,
         mark,

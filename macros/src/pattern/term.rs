@@ -1055,7 +1055,7 @@ pub fn word_characters() -> Result<ClassUnicode, String> {
 
 /// The classes Java's word boundary reads marks with: letters and digits of the BMP (a mark's
 /// base), non-spacing marks of the BMP, and all non-spacing marks.
-fn marked_word_classes() -> Result<[ClassUnicode; 3], String> {
+pub fn marked_word_classes() -> Result<[ClassUnicode; 3], String> {
     let bmp = ClassUnicode::new([ClassUnicodeRange::new('\0', '\u{FFFF}')]);
     let mut base = super::java::property("LD")?;
     base.intersect(&bmp);
