@@ -25,7 +25,8 @@ pub use serde;
 /// The steps straight-line pattern matchers are built from.
 pub mod sequence {
     pub use crate::pattern::sequence::{
-        beyond_ascii_rest, beyond_ascii_run, exact, in_set, literal, rest, run, wide_rest, wide_run,
+        beyond_ascii_rest, beyond_ascii_run, exact, in_set, literal, range_run, rest, run,
+        wide_rest, wide_run,
     };
 }
 pub use std::{fmt, str::FromStr};

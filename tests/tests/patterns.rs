@@ -45,27 +45,45 @@ pub struct AbsorbedCounts(String);
 #[constrained(pattern = r"([a-f]+/){2,70}[0-9]:([a-f]+g){1,3}")]
 pub struct SelfRepeatingGroup(String);
 
-/// Several counts of one repetition under way at once, kept as a set: where `.{3,70}` begins
-/// is not known until the value ends.
+/// Several counts of one repetition under way at once read forwards: where `.{3,70}` begins is
+/// not known until the value ends. Read from the end, one count.
 #[derive(Debug, constrained::Constrained)]
 #[constrained(pattern = r"h([^/]+)/?.{3,70}")]
 pub struct SeveralCounts(String);
 
-/// A set of counts that begin with gaps between them (a bucket may end only at `[a-c]`).
+/// Counts that begin with gaps between them read forwards (a bucket may end only at `[a-c]`);
+/// one count read from the end.
 #[derive(Debug, constrained::Constrained)]
 #[constrained(pattern = r"s([a-c][a-c.]{1,5}[a-c])/?((.{1,80})/)?")]
 pub struct CountsWithGaps(String);
 
-/// A count begins at every `a`: as many counts as the value has `a`s in its last 66
-/// characters.
+/// Read forwards, a count begins at every `a`: as many counts as the value has `a`s in its last
+/// 66 characters. Read from the end, one count.
 #[derive(Debug, constrained::Constrained)]
 #[constrained(pattern = r"[ab]*a.{66}")]
 pub struct CountAtEveryA(String);
 
-/// A set of counts of a repetition with no maximum.
+/// Counts of a repetition with no maximum, several read forwards, one read from the end.
 #[derive(Debug, constrained::Constrained)]
 #[constrained(pattern = r"[ab]*a[ab]{70,}:")]
 pub struct UnboundedCounts(String);
+
+/// Several counts of one repetition under way at once whichever end is read first, kept as a
+/// set: where `.{3,70}` begins is not known until it ends, nor where it ends until the value
+/// does.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"h[^/]+/?.{3,70}/?[^/]+t")]
+pub struct CountsBothWays(String);
+
+/// A count begins at every `a` read forwards, and at every `b` read backwards.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[ab]*a.{66}b[ab]*")]
+pub struct CountAtEveryAOrB(String);
+
+/// A set of counts of a repetition with no maximum, whichever end is read first.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[ab]*a[ab]{70,}b[ab]*")]
+pub struct UnboundedCountsBothWays(String);
 
 /// A long repetition of a group, counted in the register when unrolling it is past the budget.
 #[derive(Debug, constrained::Constrained)]
@@ -73,9 +91,10 @@ pub struct UnboundedCounts(String);
 pub struct CountedGroup(String);
 
 /// Every accepted value other than the empty one begins with `s3://`, which the automaton
-/// compares at once.
+/// compares at once. Past the budget read from the end, so it reads forwards with a set of
+/// counts.
 #[derive(Debug, constrained::Constrained)]
-#[constrained(pattern = r"$|^s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?((.{1,90})/)?")]
+#[constrained(pattern = r"$|^s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,90})/)?")]
 pub struct EmptyOrPrefixed(String);
 
 /// A counted run whose automaton loops, while the pattern bounds the value to 111 bytes.
@@ -188,10 +207,19 @@ fn cases() -> Vec<Case> {
         ),
         case!(CountAtEveryA, r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}"),
         case!(UnboundedCounts, r"[ab]*a[ab]{70,}:"),
+        case!(
+            CountsBothWays,
+            r"h[^/]+/?[^\n\r\x{85}\x{2028}\x{2029}]{3,70}/?[^/]+t"
+        ),
+        case!(
+            CountAtEveryAOrB,
+            r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}b[ab]*"
+        ),
+        case!(UnboundedCountsBothWays, r"[ab]*a[ab]{70,}b[ab]*"),
         case!(CountedGroup, r"([a-c]|\{xyz\}|\{w\}){3,2000}"),
         case!(
             EmptyOrPrefixed,
-            r"|s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?"
+            r"|s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?"
         ),
         case!(RunsWithSeparators, r"x([a-c.]+/?){3,40}"),
         case!(
@@ -314,6 +342,26 @@ fn the_java_dot_equivalent_is_what_the_tests_assume() {
 #[test]
 fn several_counts_under_way_are_kept_as_sets() {
     let patterns = [
+        CountsBothWays::RULES.pattern,
+        CountAtEveryAOrB::RULES.pattern,
+        UnboundedCountsBothWays::RULES.pattern,
+        EmptyOrPrefixed::RULES.pattern,
+    ];
+    for pattern in patterns {
+        let pattern = pattern.expect("a pattern rule");
+        let automaton = pattern.automaton.as_ref().expect("an automaton");
+        let counter = automaton.counter.as_ref();
+        assert!(
+            counter.is_some_and(|counter| counter.sets.is_some()) && !automaton.reversed,
+            "{}",
+            pattern.source
+        );
+    }
+}
+
+#[test]
+fn counts_that_are_one_at_a_time_from_the_end_are_read_from_the_end() {
+    let patterns = [
         SeveralCounts::RULES.pattern,
         CountsWithGaps::RULES.pattern,
         CountAtEveryA::RULES.pattern,
@@ -321,9 +369,10 @@ fn several_counts_under_way_are_kept_as_sets() {
     ];
     for pattern in patterns {
         let pattern = pattern.expect("a pattern rule");
-        let counter = pattern.automaton.as_ref().and_then(|a| a.counter.as_ref());
+        let automaton = pattern.automaton.as_ref().expect("an automaton");
+        let counter = automaton.counter.as_ref();
         assert!(
-            counter.is_some_and(|counter| counter.sets.is_some()),
+            counter.is_some_and(|counter| counter.sets.is_none()) && automaton.reversed,
             "{}",
             pattern.source
         );
@@ -374,7 +423,7 @@ fn long_values_agree_with_regex_on_counted_patterns() {
         &'static str,
         u64,
     );
-    let families: [Family; 10] = [
+    let families: [Family; 13] = [
         (
             MirroredWithSuffix::RULES.pattern.unwrap(),
             r"([!-~]{1,300}/)?[a-zé]{1,100}/end-of-the-path!",
@@ -448,8 +497,32 @@ fn long_values_agree_with_regex_on_counted_patterns() {
             260,
         ),
         (
+            CountsBothWays::RULES.pattern.unwrap(),
+            r"h[^/]+/?[^\n\r\x{85}\x{2028}\x{2029}]{3,70}/?[^/]+t",
+            "h",
+            &['a', '/', 'é', '\n'],
+            "t",
+            160,
+        ),
+        (
+            CountAtEveryAOrB::RULES.pattern.unwrap(),
+            r"[ab]*a[^\n\r\x{85}\x{2028}\x{2029}]{66}b[ab]*",
+            "",
+            &['a', 'b', 'é'],
+            "",
+            200,
+        ),
+        (
+            UnboundedCountsBothWays::RULES.pattern.unwrap(),
+            r"[ab]*a[ab]{70,}b[ab]*",
+            "",
+            &['a', 'b'],
+            "",
+            260,
+        ),
+        (
             EmptyOrPrefixed::RULES.pattern.unwrap(),
-            r"|s3://([a-z0-9][a-z0-9-.]{1,8}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?",
+            r"|s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?(([^\n\r\x{85}\x{2028}\x{2029}]{1,90})/)?",
             "s3://ab",
             &['a', '.', '/', 'é'],
             "/",

@@ -63,6 +63,11 @@ pub struct Automaton {
     /// begin with them is refused unread. Empty for an automaton that reads forwards, whose
     /// [`prefix`](Self::prefix) does that.
     pub begins_with: &'static [u8],
+    /// For an automaton that reads forwards, the bytes every accepted value ends with (`.csv` of
+    /// `[^\x00]{1,1020}\.csv`), compared before the walk, which would read them last: a value
+    /// that does not end with them is refused unread. Empty for a [`reversed`](Self::reversed)
+    /// automaton, whose [`prefix`](Self::prefix) does that.
+    pub ends_with: &'static [u8],
     /// A second automaton the value must match as well (`None` for most), checked after this
     /// one: a pattern that opens with a look-ahead, `(?=.{1,256}$)arn:…`, whose one automaton
     /// would be past the size budget, is the rest's automaton with the look-ahead's here (and
@@ -155,7 +160,12 @@ pub struct CountSets {
 /// let automaton = Counted::RULES.pattern.unwrap().automaton.as_ref().unwrap();
 /// let mut register = Register::default();
 /// let mut state = automaton.start as usize;
-/// for byte in *b"abc" {
+/// // An automaton built from the mirrored pattern reads the value from its last byte.
+/// let mut bytes = b"abc".to_vec();
+/// if automaton.reversed {
+///     bytes.reverse();
+/// }
+/// for byte in bytes {
 ///     state = automaton.next_state(state, byte, &mut register);
 /// }
 /// assert!(automaton.accepting[state / automaton.stride as usize] != 0);
@@ -188,20 +198,20 @@ impl Automaton {
         if haystack.len() < self.shortest || haystack.len() > self.longest {
             return false;
         }
-        if self.reversed || self.also.is_some() {
+        if self.reversed || self.also.is_some() || !self.ends_with.is_empty() {
             return self.matches_otherwise(haystack);
         }
         self.walk::<false>(haystack)
     }
 
-    /// [`matches`](Self::matches) for an automaton that reads backwards or has a second
-    /// automaton to match: apart, so the common walk stays one call.
+    /// [`matches`](Self::matches) for an automaton that reads backwards, has a literal end to
+    /// compare first or a second automaton to match: apart, so the common walk stays one call.
     #[inline(never)]
     const fn matches_otherwise(&self, haystack: &[u8]) -> bool {
         let own = if self.reversed {
             self.begins_with_its_opening(haystack) && self.walk::<true>(haystack)
         } else {
-            self.walk::<false>(haystack)
+            self.ends_with_its_closing(haystack) && self.walk::<false>(haystack)
         };
         match self.also {
             Some(also) => own && also.matches(haystack),
@@ -217,6 +227,22 @@ impl Automaton {
         let mut k = 0;
         while k < self.begins_with.len() {
             if haystack[k] != self.begins_with[k] {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// Whether `haystack` ends with [`ends_with`](Self::ends_with).
+    const fn ends_with_its_closing(&self, haystack: &[u8]) -> bool {
+        let (end, n) = (self.ends_with, haystack.len());
+        if n < end.len() {
+            return false;
+        }
+        let mut k = 0;
+        while k < end.len() {
+            if haystack[n - end.len() + k] != end[k] {
                 return false;
             }
             k += 1;

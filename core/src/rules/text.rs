@@ -212,6 +212,17 @@ struct TextVisitor<S> {
     rules: S,
 }
 
+/// The value `text` once sanitized, or its rejection: the path of a value the rules do not take
+/// as it is, kept out of the visitor's inlined fast path.
+#[cold]
+#[inline(never)]
+fn accept_or_reject<E: de::Error>(rules: &TextRules, text: &str) -> Result<String, E> {
+    match rules.accept_str(text) {
+        Ok(text) => Ok(text),
+        Err(violation) => reject_text(violation, text).map(|()| String::new()),
+    }
+}
+
 impl<'de, S: TextRulesSource> Visitor<'de> for TextVisitor<S> {
     type Value = String;
 
@@ -219,14 +230,15 @@ impl<'de, S: TextRulesSource> Visitor<'de> for TextVisitor<S> {
         f.write_str("a string")
     }
 
+    // Inlined into the deserializer's string method, so the copy is written where its caller
+    // reads it: returned from a call, the result was written piecewise and read back whole,
+    // which stalls the processor on every string.
+    #[inline(always)]
     fn visit_str<E: de::Error>(self, text: &str) -> Result<String, E> {
         if self.rules.rules().sanitize.is_none() && self.rules.rules().satisfied_by(text) {
             return Ok(text.to_owned());
         }
-        match self.rules.rules().accept_str(text) {
-            Ok(text) => Ok(text),
-            Err(violation) => reject_text(violation, text).map(|()| String::new()),
-        }
+        accept_or_reject(self.rules.rules(), text)
     }
 
     fn visit_string<E: de::Error>(self, text: String) -> Result<String, E> {

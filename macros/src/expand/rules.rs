@@ -161,6 +161,7 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
     }));
     let reversed = tables.reversed;
     let begins_with = Literal::byte_string(&tables.begins_with);
+    let ends_with = Literal::byte_string(&tables.ends_with);
     // The second automaton's lengths are its own: the first rejects outside the tighter ones.
     let also = option(tables.also.as_ref().map(|also| {
         let also = automaton(p, also, also.byte_lengths());
@@ -182,6 +183,7 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
             wide: #wide,
             reversed: #reversed,
             begins_with: #begins_with,
+            ends_with: #ends_with,
             also: #also,
         }
     }
@@ -287,9 +289,13 @@ fn step_calls(p: &TokenStream, steps: &[Step], whole: bool) -> Vec<TokenStream> 
                     Reading::Ascii if last_step => {
                         quote!(#s::rest(text, &mut at, #min_count, #max_count, #class))
                     }
-                    Reading::Ascii => {
-                        quote!(#s::run(text, &mut at, #min_count, #max_count, #scanned))
-                    }
+                    Reading::Ascii => match ranges.as_slice() {
+                        &[(lo, hi)] => {
+                            let (lo, hi) = (Literal::u8_suffixed(lo as u8), Literal::u8_suffixed(hi as u8));
+                            quote!(#s::range_run(text, &mut at, #min_count, #max_count, #lo, #hi))
+                        }
+                        _ => quote!(#s::run(text, &mut at, #min_count, #max_count, #scanned)),
+                    },
                     Reading::EveryBeyondAscii if last_step => {
                         quote!(#s::beyond_ascii_rest(text, &mut at, #min_count, #max_count, #class))
                     }

@@ -4,7 +4,7 @@
 use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
 use super::node::{Node, Repeat};
-use super::reverse::{literal_start, reversed};
+use super::reverse::{literal_end, literal_start, reversed};
 use super::term::{BELOW, Context, CountedLoop, FULL, Id, Mark, NOTHING, Region, Terms, WITHIN};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
@@ -37,6 +37,9 @@ pub struct Tables {
     /// For a reversed automaton, the bytes every accepted value begins with, which the walk
     /// would otherwise read last: compared before it.
     pub begins_with: Vec<u8>,
+    /// For an automaton that reads forwards, the bytes every accepted value ends with, which the
+    /// walk would read last: compared before it.
+    pub ends_with: Vec<u8>,
     /// A second automaton the value must match as well: a pattern that opens with a look-ahead
     /// is the rest's automaton with the look-ahead's here, when one automaton would be past
     /// the budget.
@@ -165,13 +168,22 @@ fn regions_of(counts: &std::collections::BTreeSet<u32>, min: u32, max: u32) -> u
 }
 
 impl Tables {
+    /// Whether the register holds a set of counts.
+    fn counts_sets(&self) -> bool {
+        self.counter
+            .as_ref()
+            .is_some_and(|counter| counter.sets.is_some())
+    }
+
     /// Runs the tables on `input`, as `constrained::Automaton::matches` does (a set of counts
     /// is kept as a plain set here, as a check on the runtime's).
     pub fn matches(&self, input: &str) -> bool {
         if self.also.as_ref().is_some_and(|also| !also.matches(input)) {
             return false;
         }
-        if !input.as_bytes().starts_with(&self.begins_with) {
+        if !input.as_bytes().starts_with(&self.begins_with)
+            || !input.as_bytes().ends_with(&self.ends_with)
+        {
             return false;
         }
         let mut state = self.start;
@@ -469,26 +481,50 @@ fn chained(automata: Vec<Tables>) -> Option<Tables> {
 
 /// [`build`] as one automaton.
 fn build_one(node: &Node) -> Result<Option<Tables>, String> {
-    if let Some(tables) = build_over(node, None, false)? {
-        return Ok(Some(tables));
-    }
-    if let Some(alphabet) = Alphabet::of(node)
-        && let Some(tables) = build_over(node, Some(&alphabet), false)?
+    let mut forward = build_over(node, None, false, &ATTEMPTS)?;
+    if forward.is_none()
+        && let Some(alphabet) = Alphabet::of(node)
     {
-        return Ok(Some(tables));
+        forward = build_over(node, Some(&alphabet), false, &ATTEMPTS)?;
     }
+    // A pattern that counts may need fewer states read from the end, and a set of counts walks
+    // slower than one count: `https://([^/]+)/?.{3,1016}` read from the end counts `.{3,1016}`
+    // alone, and `arn:.{1,63}:mpa:::…{1,1023}/…{1,1023}` meets its literals before its counts.
+    let attempts: &[(Counting, bool)] = match &forward {
+        Some(tables) if tables.counter.is_none() => return Ok(ending(forward, node)),
+        Some(_) => &ATTEMPTS_WITHOUT_SETS,
+        None => &ATTEMPTS,
+    };
     // Open at both ends (`.*cron\(….*`), a pattern is a search for what is between read either
     // way: mirrored, it would only repeat the constructions that just failed.
     if open_at_both_ends(node) {
-        return Ok(None);
+        return Ok(ending(forward, node));
     }
     let Some(mirrored) = reversed(node) else {
-        return Ok(None);
+        return Ok(ending(forward, node));
     };
-    Ok(build_over(&mirrored, None, true)?.map(|tables| Tables {
+    let backward = build_over(&mirrored, None, true, attempts)?.map(|tables| Tables {
         begins_with: literal_start(node),
         ..tables
-    }))
+    });
+    Ok(match (backward, forward) {
+        (Some(backward), Some(forward))
+            if !forward.counts_sets() && backward.accepting.len() >= forward.accepting.len() =>
+        {
+            ending(Some(forward), node)
+        }
+        (Some(backward), _) => Some(backward),
+        (None, forward) => ending(forward, node),
+    })
+}
+
+/// `tables`, an automaton that reads `node` forwards, with the literal end every value it
+/// accepts has.
+fn ending(tables: Option<Tables>, node: &Node) -> Option<Tables> {
+    tables.map(|tables| Tables {
+        ends_with: literal_end(node),
+        ..tables
+    })
 }
 
 /// Whether the whole-value pattern `node` begins and ends with an unbounded repetition of a
@@ -531,22 +567,32 @@ fn conjuncts(node: &Node) -> Option<Vec<Node>> {
     Some(conjuncts)
 }
 
+/// The constructions tried, in order: how repetitions are counted, and whether repetitions of
+/// groups are counted too. Unrolled states walk faster than a set of counts, so a set is the
+/// last resort, for patterns whose unrolled automaton is past the budget; repetitions of groups
+/// are counted last of all, for the same reason.
+const ATTEMPTS: [(Counting, bool); 5] = [
+    (Counting::One, false),
+    (Counting::Off, false),
+    (Counting::Sets, false),
+    (Counting::One, true),
+    (Counting::Sets, true),
+];
+
+/// [`ATTEMPTS`] that keep one count at most.
+const ATTEMPTS_WITHOUT_SETS: [(Counting, bool); 3] = [
+    (Counting::One, false),
+    (Counting::Off, false),
+    (Counting::One, true),
+];
+
 fn build_over(
     node: &Node,
     alphabet: Option<&Alphabet>,
     reversed: bool,
+    attempts: &[(Counting, bool)],
 ) -> Result<Option<Tables>, String> {
-    // Unrolled states walk faster than a set of counts, so a set is the last resort, for
-    // patterns whose unrolled automaton is past the budget.
-    // Repetitions of groups are counted last of all, for the same reason.
-    let attempts = [
-        (Counting::One, false),
-        (Counting::Off, false),
-        (Counting::Sets, false),
-        (Counting::One, true),
-        (Counting::Sets, true),
-    ];
-    for (counting, groups) in attempts {
+    for &(counting, groups) in attempts {
         match construct(node, counting, groups, alphabet, reversed) {
             Ok(tables) => return Ok(Some(tables)),
             Err(Stop::Ambiguous | Stop::OverBudget) => continue,
@@ -786,6 +832,7 @@ fn construct(
         wide: None,
         reversed,
         begins_with: Vec::new(),
+        ends_with: Vec::new(),
         also: None,
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
@@ -1070,13 +1117,14 @@ fn minimize(tables: Tables) -> Tables {
         wide: None,
         reversed: tables.reversed,
         begins_with: Vec::new(),
+        ends_with: Vec::new(),
         also: None,
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Tables, build, build_over, chained, conjuncts, open_at_both_ends};
+    use super::{ATTEMPTS, Tables, build, build_over, chained, conjuncts, open_at_both_ends};
     use crate::pattern::java::parse;
     use crate::pattern::reverse::reversed;
     use crate::pattern::simplify::simplified;
@@ -1132,11 +1180,11 @@ mod tests {
             "(a-?)*b$",
         ] {
             let node = simplified(&parse(pattern).unwrap());
-            let forward = build_over(&node, None, false)
+            let forward = build_over(&node, None, false, &ATTEMPTS)
                 .unwrap_or_else(|e| panic!("{pattern}: {e}"))
                 .expect("forwards");
             let mirrored = reversed(&node).expect("a mirror image");
-            let backward = build_over(&mirrored, None, true)
+            let backward = build_over(&mirrored, None, true, &ATTEMPTS)
                 .unwrap()
                 .expect("backwards");
             assert!(backward.reversed && !forward.reversed);
@@ -1164,7 +1212,7 @@ mod tests {
             "(?!a)[a-c]*\\n?",
         ] {
             let node = simplified(&parse(pattern).unwrap());
-            let whole = build_over(&node, None, false)
+            let whole = build_over(&node, None, false, &ATTEMPTS)
                 .unwrap()
                 .expect("one automaton");
             let parts = conjuncts(&node).expect("look-aheads");
@@ -1183,7 +1231,7 @@ mod tests {
     #[test]
     fn the_literal_prefix_ends_where_a_state_reads_more_than_one_byte() {
         let prefix = |pattern: &str| {
-            let tables = build(&parse(pattern).unwrap())
+            let tables = build_over(&parse(pattern).unwrap(), None, false, &ATTEMPTS)
                 .unwrap()
                 .expect("an automaton");
             String::from_utf8(tables.literal_prefix().0).unwrap()
@@ -1204,22 +1252,37 @@ mod tests {
     #[test]
     fn several_counts_under_way_are_kept_as_a_set() {
         // Where `.{3,1016}` begins is not known until the value ends; `tests/tests/patterns.rs`
-        // checks such automata against `regex` on generated values.
+        // checks such automata against `regex` on generated values. Read from the end, only one
+        // count is under way, so that is the automaton `build` keeps.
         let node = parse("https://([^/]+)/?.{3,1016}").unwrap();
+        let forward = build_over(&node, None, false, &ATTEMPTS)
+            .unwrap()
+            .expect("an automaton");
+        assert!(forward.counts_sets() && !forward.reversed);
+        let built = build(&node).unwrap().expect("an automaton");
+        assert!(built.counter.is_some() && !built.counts_sets() && built.reversed);
+        for tables in [&forward, &built] {
+            let long = |n: usize| format!("https://host/{}", "x".repeat(n));
+            assert!(tables.matches("https://a/bcd"));
+            assert!(tables.matches("https://abcd"));
+            assert!(!tables.matches("https://abc"));
+            assert!(!tables.matches("https://a/b"));
+            assert!(tables.matches(&long(1016)));
+            // `[^/]+` cannot take the `/`, so no split leaves 1,016 or fewer after it.
+            assert!(!tables.matches(&long(1017)));
+            // Without the `/`, `.{3,1016}` may begin anywhere after the first character.
+            assert!(tables.matches(&format!("https://{}", "x".repeat(1017))));
+            assert!(tables.matches(&format!("https://{}", "x".repeat(3000))));
+            assert!(!tables.matches("https://a/bc\n"));
+        }
+        // Either way, where `.{1,1024}` begins depends on the `/?` before it, and where it ends
+        // on the last `/`.
+        let node = parse("s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,1024})/)?").unwrap();
         let tables = build(&node).unwrap().expect("an automaton");
-        let counter = tables.counter.as_ref().expect("a register");
-        assert!(counter.sets.is_some());
-        let long = |n: usize| format!("https://host/{}", "x".repeat(n));
-        assert!(tables.matches("https://a/bcd"));
-        assert!(tables.matches("https://abcd"));
-        assert!(!tables.matches("https://abc"));
-        assert!(!tables.matches("https://a/b"));
-        assert!(tables.matches(&long(1016)));
-        // `[^/]+` cannot take the `/`, so no split leaves 1,016 or fewer after it.
-        assert!(!tables.matches(&long(1017)));
-        // Without the `/`, `.{3,1016}` may begin anywhere after the first character.
-        assert!(tables.matches(&format!("https://{}", "x".repeat(1017))));
-        assert!(tables.matches(&format!("https://{}", "x".repeat(3000))));
-        assert!(!tables.matches("https://a/bc\n"));
+        assert!(tables.counts_sets());
+        let slashes = |n: usize| format!("s3://bucket{}", "/".repeat(n));
+        assert!(tables.matches(&slashes(1026)));
+        assert!(!tables.matches(&slashes(1027)));
+        assert!(tables.matches(&format!("s3://bucket/{}/", "a".repeat(1024))));
     }
 }

@@ -6,36 +6,57 @@
 
 use super::node::{Assertion, Node, Repeat};
 
-/// The most bytes [`literal_start`] reports.
-const MOST_START: usize = 64;
+/// The most characters [`literal_start`] and [`literal_end`] report.
+const MOST_CHARACTERS: usize = 64;
 
 /// The bytes every value `node` (a whole-value pattern) matches begins with, read off the
 /// pattern's opening literal characters (`arn:aws` of `arn:aws(-[^:]+)?:iam::…`): an automaton
 /// that reads values backwards reads their beginning last, so the walk compares these first.
 pub fn literal_start(node: &Node) -> Vec<u8> {
-    let mut bytes = Vec::new();
-    opening(node.inner_parts(), &mut bytes);
-    bytes.truncate(MOST_START);
-    bytes
+    encoded(&opening(node))
+}
+
+/// The bytes every value `node` matches ends with, read off the pattern's closing literal
+/// characters (`.csv` of `[^\x00]{1,1020}\.csv`): an automaton that reads values forwards
+/// reads their end last, so a value that does not end so is refused before the walk.
+pub fn literal_end(node: &Node) -> Vec<u8> {
+    let Some(mirrored) = reversed(node) else {
+        return Vec::new();
+    };
+    let mut characters = opening(&mirrored);
+    characters.reverse();
+    encoded(&characters)
+}
+
+/// The literal characters `node` opens with, at most [`MOST_CHARACTERS`].
+fn opening(node: &Node) -> Vec<char> {
+    let mut characters = Vec::new();
+    opening_of(node.inner_parts(), &mut characters);
+    characters.truncate(MOST_CHARACTERS);
+    characters
+}
+
+fn encoded(characters: &[char]) -> Vec<u8> {
+    characters.iter().collect::<String>().into_bytes()
 }
 
 /// Appends the literal characters `parts` open with; `false` once something else is met.
-fn opening(parts: &[Node], bytes: &mut Vec<u8>) -> bool {
+fn opening_of(parts: &[Node], characters: &mut Vec<char>) -> bool {
     for part in parts {
         let literal = match part {
-            Node::Empty => true,
+            // `^` holds where the value opens, and a value that has it anywhere else has none.
+            Node::Empty | Node::Assert(Assertion::Start) => true,
             Node::Class(class) => match class.ranges() {
                 [only] if only.start() == only.end() => {
-                    let mut buffer = [0; 4];
-                    bytes.extend_from_slice(only.start().encode_utf8(&mut buffer).as_bytes());
+                    characters.push(only.start());
                     true
                 }
                 _ => false,
             },
-            Node::Concat(inner) => opening(inner, bytes),
+            Node::Concat(inner) => opening_of(inner, characters),
             _ => false,
         };
-        if !literal || bytes.len() >= MOST_START {
+        if !literal || characters.len() >= MOST_CHARACTERS {
             return false;
         }
     }
@@ -85,4 +106,35 @@ fn mirror(node: &Node, at_end: bool) -> Option<Node> {
         }),
         Node::Look(_) | Node::Atomic(_) => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{literal_end, literal_start};
+    use crate::pattern::java::parse;
+
+    #[test]
+    fn literal_ends_are_read_off_the_pattern() {
+        let start = |pattern: &str| String::from_utf8(literal_start(&parse(pattern).unwrap()));
+        let end = |pattern: &str| String::from_utf8(literal_end(&parse(pattern).unwrap()));
+        assert_eq!(start("^arn:aws(-[a-z]+)?:iam").unwrap(), "arn:aws");
+        assert_eq!(end("[^\\x00]{1,1020}\\.csv").unwrap(), ".csv");
+        assert_eq!(end("[a-z]+é😀$").unwrap(), "é😀");
+        assert_eq!(end("x(a|b)").unwrap(), "");
+        assert_eq!(end("a+(b)").unwrap(), "b");
+        // The whole of a literal pattern, and no more than 64 characters of a long one.
+        assert_eq!(end("abc").unwrap(), "abc");
+        assert_eq!(
+            end(&format!("[ab]{}", "c".repeat(70))).unwrap(),
+            "c".repeat(64)
+        );
+        assert_eq!(
+            start(&format!("{}[ab]", "c".repeat(70))).unwrap(),
+            "c".repeat(64)
+        );
+        // Look-around has no mirror image, so no literal end is read off it.
+        assert_eq!(end("(?=a)ab").unwrap(), "");
+        // `$` before a final line terminator is no literal end.
+        assert_eq!(end("ab$\\n?").unwrap(), "");
+    }
 }
