@@ -127,9 +127,15 @@ fn aws_patterns_agree_with_java() {
         .iter()
         .filter(|(pattern, _)| pattern.is_some_and(|p| p.matcher.is_some()))
         .count();
+    let from_the_end = types::DECLARED
+        .iter()
+        .filter_map(|(pattern, _)| pattern.and_then(|p| p.automaton.as_ref()))
+        .filter(|automaton| automaton.reversed)
+        .count();
     println!(
-        "compiled at build time: {} / {} patterns ({straight_line} with straight-line code too); \
-         values agreeing with Java: {} / {} ({} left undecided by Java's backtracking)",
+        "compiled at build time: {} / {} patterns ({straight_line} with straight-line code too, \
+         {from_the_end} read from the end); values agreeing with Java: {} / {} ({} left undecided \
+         by Java's backtracking)",
         types::DECLARED.len(),
         types::CORPUS_SIZE,
         ours.len() - disagreements.len() - undecided.len(),

@@ -1,6 +1,7 @@
 //! The register of an automaton that counts several runs of one repetition at once
-//! (`https://([^/]+)/?.{3,1016}`: where `.{3,1016}` begins is not known until the value ends):
-//! the set of counts under way, kept so that every step is a constant number of operations.
+//! (`https://([^/]+)/?.{3,1016}` read forwards: where `.{3,1016}` begins is not known until the
+//! value ends): the set of counts under way, kept so that every step is a constant number of
+//! operations.
 
 /// The largest maximum a [`Counts`] can keep counts for: once its oldest count reaches the
 /// maximum, every count it holds lies in a window of this many values. A repetition without a

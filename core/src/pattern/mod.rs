@@ -133,7 +133,8 @@ pub struct Counter {
 }
 
 /// How an [`Automaton`] counts when several counts of its repetition can be under way at once
-/// (`https://([^/]+)/?.{3,1016}`): the register is then a [`Counts`] set. A transition's action
+/// (`s3://…/?((.{1,1024})/)?`, where `.{1,1024}` may begin before or after the `/`): the register
+/// is then a [`Counts`] set. A transition's action
 /// is 0 (keep the set), 1 (the set becomes `{1}`), 2 (every count grows by 1), 3 (every count
 /// grows, and 1 joins) or 4 (1 joins). After an action, the walk moves to the target's twin for
 /// the regions the set's counts are in, which is what the target's transitions depend on.
