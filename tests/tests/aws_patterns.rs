@@ -127,15 +127,19 @@ fn aws_patterns_agree_with_java() {
         .iter()
         .filter(|(pattern, _)| pattern.is_some_and(|p| p.matcher.is_some()))
         .count();
-    let from_the_end = types::DECLARED
-        .iter()
-        .filter_map(|(pattern, _)| pattern.and_then(|p| p.automaton.as_ref()))
-        .filter(|automaton| automaton.reversed)
+    let automata = || {
+        types::DECLARED
+            .iter()
+            .filter_map(|(pattern, _)| pattern.and_then(|p| p.automaton.as_ref()))
+    };
+    let from_the_end = automata().filter(|automaton| automaton.reversed).count();
+    let literal_ends = automata()
+        .filter(|automaton| !automaton.ends_with.is_empty())
         .count();
     println!(
         "compiled at build time: {} / {} patterns ({straight_line} with straight-line code too, \
-         {from_the_end} read from the end); values agreeing with Java: {} / {} ({} left undecided \
-         by Java's backtracking)",
+         {from_the_end} automata read from the end, {literal_ends} compare a literal end first); \
+         values agreeing with Java: {} / {} ({} left undecided by Java's backtracking)",
         types::DECLARED.len(),
         types::CORPUS_SIZE,
         ours.len() - disagreements.len() - undecided.len(),

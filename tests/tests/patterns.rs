@@ -148,6 +148,18 @@ pub struct DashedRuns(String);
 )]
 pub struct StackArn(String);
 
+/// Every value ends with `.csv`. Read forwards, the count of `[^\x00]` goes on through the
+/// `.csv` it may hold, so the automaton reads from the end, where `.csv` is its literal prefix.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[^\x00]{1,1020}\.csv")]
+pub struct CsvKey(String);
+
+/// Every value ends with `.json`, which the automaton, reading forwards, compares before its
+/// walk.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(pattern = r"[a-z.]+\.json")]
+pub struct JsonName(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -240,6 +252,8 @@ fn cases() -> Vec<Case> {
             r"(mi-[0-9a-f]{17})|(eks_c:[0-9A-Za-z][A-Za-z0-9\-_]{0,99}_[A-Za-z0-9_]{17})"
         ),
         case!(DashedRuns, r"[a-zA-Z0-9]{1,256}(-*[a-zA-Z0-9]){0,256}"),
+        case!(CsvKey, r"[^\x00]{1,1020}\.csv"),
+        case!(JsonName, r"[a-z.]+\.json"),
         case!(
             MirroredWithSuffix,
             r"([!-~]{1,300}/)?[a-zé]{1,100}/end-of-the-path!"
@@ -566,6 +580,41 @@ fn long_values_agree_with_regex_on_counted_patterns() {
             "{}: {accepted} of 3,000 accepted",
             pattern.source
         );
+    }
+}
+
+#[test]
+fn a_literal_end_is_compared_before_the_walk() {
+    let pattern = JsonName::RULES.pattern.unwrap();
+    let automaton = pattern.automaton.as_ref().unwrap();
+    assert!(!automaton.reversed && automaton.counter.is_none());
+    assert_eq!(automaton.ends_with, b".json");
+    for accepted in ["a.json", "..json", "a.json.json"] {
+        assert!(automaton.matches(accepted.as_bytes()), "{accepted:?}");
+    }
+    for rejected in [".json", "a.json\n", "a.JSON", "a.jso", "A.json", "a.jsonx"] {
+        assert!(!automaton.matches(rejected.as_bytes()), "{rejected:?}");
+    }
+    // Read from the end, the literal end is the automaton's prefix.
+    let automaton = CsvKey::RULES.pattern.unwrap().automaton.as_ref().unwrap();
+    assert!(automaton.reversed && automaton.ends_with.is_empty());
+    assert_eq!(automaton.prefix, b"vsc.");
+    for accepted in [
+        "a.csv",
+        ".csv.csv",
+        "日本.csv",
+        &format!("{}.csv", "x".repeat(1020)),
+    ] {
+        assert!(automaton.matches(accepted.as_bytes()), "{accepted:?}");
+    }
+    for rejected in [
+        ".csv",
+        "a.csv\n",
+        "a.CSV",
+        "\0.csv",
+        &format!("{}.csv", "x".repeat(1021)),
+    ] {
+        assert!(!automaton.matches(rejected.as_bytes()), "{rejected:?}");
     }
 }
 
