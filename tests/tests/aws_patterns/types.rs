@@ -2826,6 +2826,11 @@ pub struct P752(String);
 pub struct P753(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = ".*cron\\((\\b[0-5]?[0-9]\\b) (\\b2[0-3]\\b|\\b[0-1]?[0-9]\\b) ([-?*,/\\dLW]){1,83} ([-*,/\\d]|[a-zA-Z]{3}){1,23} ([-?#*,/\\dL]|[a-zA-Z]{3}){1,13} ([^\\)]+)\\).*"
+)]
+pub struct P754(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = ".*d-[0-9a-f]{10}$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}.*"
 )]
 pub struct P755(String);
@@ -19051,6 +19056,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P753::RULES.pattern,
         ".*arn:aws:sagemaker:.*:hub-content/SageMakerPublicHub/Model/.*",
+    ),
+    (
+        P754::RULES.pattern,
+        ".*cron\\((\\b[0-5]?[0-9]\\b) (\\b2[0-3]\\b|\\b[0-1]?[0-9]\\b) ([-?*,/\\dLW]){1,83} ([-*,/\\d]|[a-zA-Z]{3}){1,23} ([-?#*,/\\dL]|[a-zA-Z]{3}){1,13} ([^\\)]+)\\).*",
     ),
     (
         P755::RULES.pattern,
