@@ -14,8 +14,9 @@ use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 pub const MAX_TRANSITIONS: usize = u16::MAX as usize;
 
 /// The most transitions an automaton that is minimized once built (one that does not count)
-/// may have while it is built: minimizing merges the states the derivatives tell apart but no
-/// value does, often most of them. `.*cron\(…{1,83} …{1,23} …{1,13} …\).*` over characters
+/// may have while it is built, in the last attempt at a pattern past the budget every other
+/// way: minimizing merges the states the derivatives tell apart but no value does, often most
+/// of them. `.*cron\(…{1,83} …{1,23} …{1,13} …\).*` over characters
 /// builds 10,020 states (210,420 transitions) that minimize to 1,928 (40,488).
 const MAX_TRANSITIONS_BEFORE_MINIMIZING: usize = 4 * MAX_TRANSITIONS;
 
@@ -487,6 +488,31 @@ fn chained(automata: Vec<Tables>) -> Option<Tables> {
 
 /// [`build`] as one automaton.
 fn build_one(node: &Node) -> Result<Option<Tables>, String> {
+    if let Some(tables) = build_either_way(node)? {
+        return Ok(Some(tables));
+    }
+    // The last resort, tried only here since giving up on it takes longest: an automaton that
+    // does not count, built past the budget and minimized back under it.
+    let alphabet = Alphabet::of(node);
+    for alphabet in [None, alphabet.as_ref()] {
+        match construct(
+            node,
+            Counting::Off,
+            false,
+            alphabet,
+            false,
+            MAX_TRANSITIONS_BEFORE_MINIMIZING,
+        ) {
+            Ok(tables) => return Ok(ending(Some(tables), node)),
+            Err(Stop::Ambiguous | Stop::OverBudget) => continue,
+            Err(Stop::Error(message)) => return Err(message),
+        }
+    }
+    Ok(None)
+}
+
+/// [`build_one`] forwards, and mirrored where that may do better, within the budget.
+fn build_either_way(node: &Node) -> Result<Option<Tables>, String> {
     let mut forward = build_over(node, None, false, &ATTEMPTS)?;
     if forward.is_none()
         && let Some(alphabet) = Alphabet::of(node)
@@ -599,7 +625,7 @@ fn build_over(
     attempts: &[(Counting, bool)],
 ) -> Result<Option<Tables>, String> {
     for &(counting, groups) in attempts {
-        match construct(node, counting, groups, alphabet, reversed) {
+        match construct(node, counting, groups, alphabet, reversed, MAX_TRANSITIONS) {
             Ok(tables) => return Ok(Some(tables)),
             Err(Stop::Ambiguous | Stop::OverBudget) => continue,
             Err(Stop::Error(message)) => return Err(message),
@@ -614,6 +640,7 @@ fn construct(
     groups: bool,
     alphabet: Option<&Alphabet>,
     reversed: bool,
+    before_minimizing: usize,
 ) -> Result<Tables, Stop> {
     let mut terms = Terms::new();
     terms.reversed = reversed;
@@ -698,7 +725,7 @@ fn construct(
     let budget = if counted {
         MAX_TRANSITIONS
     } else {
-        MAX_TRANSITIONS_BEFORE_MINIMIZING
+        before_minimizing
     };
     let mut next = 0;
     while next < order.len() {
