@@ -456,23 +456,26 @@ enum Stop {
 /// The automaton reads UTF-8 bytes, unless that is past the budget and reading characters is not
 /// (classes far beyond ASCII multiply the states by their UTF-8 partial states). Failing both,
 /// it reads the bytes from the last to the first, which needs fewer counts at once for some
-/// patterns; and failing that, a pattern that opens with look-aheads becomes an automaton per
-/// look-ahead and one for the rest, all of which must match.
+/// patterns; failing that, a pattern that opens with look-aheads becomes an automaton per
+/// look-ahead and one for the rest, all of which must match; and as a last resort, an automaton
+/// that does not count may be built past the budget if it fits once minimized.
 pub fn build(node: &Node) -> Result<Option<Tables>, String> {
-    if let Some(tables) = build_one(node)? {
+    if let Some(tables) = build_either_way(node)? {
         return Ok(Some(tables));
     }
-    let Some(parts) = conjuncts(node) else {
-        return Ok(None);
-    };
-    let mut built = Vec::with_capacity(parts.len());
-    for part in &parts {
-        match build_one(part)? {
-            Some(tables) => built.push(tables),
-            None => return Ok(None),
+    if let Some(parts) = conjuncts(node) {
+        let mut built = Vec::with_capacity(parts.len());
+        for part in &parts {
+            match build_one(part)? {
+                Some(tables) => built.push(tables),
+                None => break,
+            }
+        }
+        if built.len() == parts.len() {
+            return Ok(chained(built));
         }
     }
-    Ok(chained(built))
+    built_past_the_budget(node)
 }
 
 /// The first of `automata` with each next one as its [`also`](Tables::also): a value must
@@ -488,11 +491,15 @@ fn chained(automata: Vec<Tables>) -> Option<Tables> {
 
 /// [`build`] as one automaton.
 fn build_one(node: &Node) -> Result<Option<Tables>, String> {
-    if let Some(tables) = build_either_way(node)? {
-        return Ok(Some(tables));
+    match build_either_way(node)? {
+        Some(tables) => Ok(Some(tables)),
+        None => built_past_the_budget(node),
     }
-    // The last resort, tried only here since giving up on it takes longest: an automaton that
-    // does not count, built past the budget and minimized back under it.
+}
+
+/// The last resort, tried last since giving up on it takes longest: an automaton that does not
+/// count, built past the budget and minimized back under it.
+fn built_past_the_budget(node: &Node) -> Result<Option<Tables>, String> {
     let alphabet = Alphabet::of(node);
     for alphabet in [None, alphabet.as_ref()] {
         match construct(
