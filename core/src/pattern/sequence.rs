@@ -65,9 +65,9 @@ pub fn run(
     count >= min
 }
 
-/// [`run`] of the class of the ASCII bytes `lo` to `hi` (`[0-9]*`), eight bytes at a time: a
-/// run of digits in an ARN is twelve long, and a loop that tests each byte and may stop at any
-/// waits on a branch per byte.
+/// [`run`] of the class of the ASCII bytes `lo` to `hi` (`[0-9]*`; `lo <= hi <= 0x7F`, as the
+/// derive emits it), eight bytes at a time: a run of digits in an ARN is twelve long, and a loop
+/// that tests each byte and may stop at any waits on a branch per byte.
 #[inline(always)]
 pub fn range_run(text: &[u8], at: &mut usize, min: usize, max: usize, lo: u8, hi: u8) -> bool {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
