@@ -140,7 +140,7 @@ impl<'a> LiveWalk<'a> {
 
     /// Whether some input leads from the (premultiplied) `state` to an accepting state.
     pub fn is_live(&self, state: usize) -> bool {
-        state != 0 && self.distance[state / self.automaton.stride as usize] != u32::MAX
+        self.distance(state).is_some()
     }
 
     /// The fewest steps from `state` to an accepting state, its register aside (`None`: dead).
@@ -240,11 +240,16 @@ impl<'a> LiveWalk<'a> {
             };
             self.distance(next).unwrap_or(u32::MAX)
         };
-        let steps = self.steps(state, register);
-        let closest = steps.iter().map(|&step| after(step)).min();
+        let steps: Vec<(WalkStep, u32)> = self
+            .steps(state, register)
+            .into_iter()
+            .map(|step| (step, after(step)))
+            .collect();
+        let closest = steps.iter().map(|&(_, distance)| distance).min();
         steps
             .into_iter()
-            .filter(|&step| Some(after(step)) == closest)
+            .filter(|&(_, distance)| Some(distance) == closest)
+            .map(|(step, _)| step)
             .collect()
     }
 

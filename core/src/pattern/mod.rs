@@ -63,8 +63,8 @@ pub struct Automaton {
     /// begin with them is refused unread. Empty for an automaton that reads forwards, whose
     /// [`prefix`](Self::prefix) does that.
     pub begins_with: &'static [u8],
-    /// For an automaton that reads forwards, the bytes every accepted value ends with (`.csv` of
-    /// `[^\x00]{1,1020}\.csv`), compared before the walk, which would read them last: a value
+    /// For an automaton that reads forwards, the bytes every accepted value ends with (`.json`
+    /// of `[a-z.]+\.json`), compared before the walk, which would read them last: a value
     /// that does not end with them is refused unread. Empty for a [`reversed`](Self::reversed)
     /// automaton, whose [`prefix`](Self::prefix) does that.
     pub ends_with: &'static [u8],
@@ -222,33 +222,15 @@ impl Automaton {
 
     /// Whether `haystack` begins with [`begins_with`](Self::begins_with).
     const fn begins_with_its_opening(&self, haystack: &[u8]) -> bool {
-        if haystack.len() < self.begins_with.len() {
-            return false;
-        }
-        let mut k = 0;
-        while k < self.begins_with.len() {
-            if haystack[k] != self.begins_with[k] {
-                return false;
-            }
-            k += 1;
-        }
-        true
+        holds_at(haystack, 0, self.begins_with)
     }
 
     /// Whether `haystack` ends with [`ends_with`](Self::ends_with).
     const fn ends_with_its_closing(&self, haystack: &[u8]) -> bool {
-        let (end, n) = (self.ends_with, haystack.len());
-        if n < end.len() {
-            return false;
+        match haystack.len().checked_sub(self.ends_with.len()) {
+            Some(at) => holds_at(haystack, at, self.ends_with),
+            None => false,
         }
-        let mut k = 0;
-        while k < end.len() {
-            if haystack[n - end.len() + k] != end[k] {
-                return false;
-            }
-            k += 1;
-        }
-        true
     }
 
     /// [`matches`](Self::matches) of this automaton alone, once the lengths have passed: the
@@ -754,6 +736,21 @@ impl Automaton {
             None => self.transitions[state + class] as usize,
         }
     }
+}
+
+/// Whether `haystack` holds `bytes` from `at` on.
+const fn holds_at(haystack: &[u8], at: usize, bytes: &[u8]) -> bool {
+    if haystack.len() < at + bytes.len() {
+        return false;
+    }
+    let mut k = 0;
+    while k < bytes.len() {
+        if haystack[at + k] != bytes[k] {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// The state number of a premultiplied id, `id / stride`, by a multiplication: a division on

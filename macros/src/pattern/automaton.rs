@@ -503,17 +503,16 @@ fn built_past_the_budget(node: &Node) -> Result<Option<Tables>, String> {
     let alphabet = Alphabet::of(node);
     // Over bytes, then over characters when the pattern has an alphabet of them.
     for alphabet in std::iter::once(None).chain(alphabet.as_ref().map(Some)) {
-        match construct(
+        let unrolled = [(Counting::Off, false)];
+        let built = build_over(
             node,
-            Counting::Off,
-            false,
             alphabet,
             false,
+            &unrolled,
             MAX_TRANSITIONS_BEFORE_MINIMIZING,
-        ) {
-            Ok(tables) => return Ok(ending(Some(tables), node)),
-            Err(Stop::Ambiguous | Stop::OverBudget) => continue,
-            Err(Stop::Error(message)) => return Err(message),
+        )?;
+        if built.is_some() {
+            return Ok(ending(built, node));
         }
     }
     Ok(None)
@@ -521,11 +520,11 @@ fn built_past_the_budget(node: &Node) -> Result<Option<Tables>, String> {
 
 /// [`build_one`] forwards, and mirrored where that may do better, within the budget.
 fn build_either_way(node: &Node) -> Result<Option<Tables>, String> {
-    let mut forward = build_over(node, None, false, &ATTEMPTS)?;
+    let mut forward = build_over(node, None, false, &ATTEMPTS, MAX_TRANSITIONS)?;
     if forward.is_none()
         && let Some(alphabet) = Alphabet::of(node)
     {
-        forward = build_over(node, Some(&alphabet), false, &ATTEMPTS)?;
+        forward = build_over(node, Some(&alphabet), false, &ATTEMPTS, MAX_TRANSITIONS)?;
     }
     // A pattern that counts may need fewer states read from the end, and a set of counts walks
     // slower than one count: `https://([^/]+)/?.{3,1016}` read from the end counts `.{3,1016}`
@@ -543,10 +542,11 @@ fn build_either_way(node: &Node) -> Result<Option<Tables>, String> {
     let Some(mirrored) = reversed(node) else {
         return Ok(ending(forward, node));
     };
-    let backward = build_over(&mirrored, None, true, attempts)?.map(|tables| Tables {
-        begins_with: literal_start(node),
-        ..tables
-    });
+    let backward =
+        build_over(&mirrored, None, true, attempts, MAX_TRANSITIONS)?.map(|tables| Tables {
+            begins_with: literal_start(node),
+            ..tables
+        });
     Ok(match (backward, forward) {
         (Some(backward), Some(forward))
             if !forward.counts_sets() && backward.accepting.len() >= forward.accepting.len() =>
@@ -626,14 +626,24 @@ const ATTEMPTS_WITHOUT_SETS: [(Counting, bool); 3] = [
     (Counting::One, true),
 ];
 
+/// The automaton of the first of `attempts` that fits, with `before_minimizing` the most
+/// transitions an automaton that does not count may have while it is built.
 fn build_over(
     node: &Node,
     alphabet: Option<&Alphabet>,
     reversed: bool,
     attempts: &[(Counting, bool)],
+    before_minimizing: usize,
 ) -> Result<Option<Tables>, String> {
     for &(counting, groups) in attempts {
-        match construct(node, counting, groups, alphabet, reversed, MAX_TRANSITIONS) {
+        match construct(
+            node,
+            counting,
+            groups,
+            alphabet,
+            reversed,
+            before_minimizing,
+        ) {
             Ok(tables) => return Ok(Some(tables)),
             Err(Stop::Ambiguous | Stop::OverBudget) => continue,
             Err(Stop::Error(message)) => return Err(message),
@@ -1174,7 +1184,9 @@ fn minimize(tables: Tables) -> Tables {
 
 #[cfg(test)]
 mod tests {
-    use super::{ATTEMPTS, Tables, build, build_over, chained, conjuncts, open_at_both_ends};
+    use super::{
+        ATTEMPTS, MAX_TRANSITIONS, Tables, build, build_over, chained, conjuncts, open_at_both_ends,
+    };
     use crate::pattern::java::parse;
     use crate::pattern::reverse::reversed;
     use crate::pattern::simplify::simplified;
@@ -1230,11 +1242,11 @@ mod tests {
             "(a-?)*b$",
         ] {
             let node = simplified(&parse(pattern).unwrap());
-            let forward = build_over(&node, None, false, &ATTEMPTS)
+            let forward = build_over(&node, None, false, &ATTEMPTS, MAX_TRANSITIONS)
                 .unwrap_or_else(|e| panic!("{pattern}: {e}"))
                 .expect("forwards");
             let mirrored = reversed(&node).expect("a mirror image");
-            let backward = build_over(&mirrored, None, true, &ATTEMPTS)
+            let backward = build_over(&mirrored, None, true, &ATTEMPTS, MAX_TRANSITIONS)
                 .unwrap()
                 .expect("backwards");
             assert!(backward.reversed && !forward.reversed);
@@ -1262,7 +1274,7 @@ mod tests {
             "(?!a)[a-c]*\\n?",
         ] {
             let node = simplified(&parse(pattern).unwrap());
-            let whole = build_over(&node, None, false, &ATTEMPTS)
+            let whole = build_over(&node, None, false, &ATTEMPTS, MAX_TRANSITIONS)
                 .unwrap()
                 .expect("one automaton");
             let parts = conjuncts(&node).expect("look-aheads");
@@ -1281,9 +1293,15 @@ mod tests {
     #[test]
     fn the_literal_prefix_ends_where_a_state_reads_more_than_one_byte() {
         let prefix = |pattern: &str| {
-            let tables = build_over(&parse(pattern).unwrap(), None, false, &ATTEMPTS)
-                .unwrap()
-                .expect("an automaton");
+            let tables = build_over(
+                &parse(pattern).unwrap(),
+                None,
+                false,
+                &ATTEMPTS,
+                MAX_TRANSITIONS,
+            )
+            .unwrap()
+            .expect("an automaton");
             String::from_utf8(tables.literal_prefix().0).unwrap()
         };
         assert_eq!(prefix("arn:aws:iam::[0-9]{12}"), "arn:aws:iam::");
@@ -1305,7 +1323,7 @@ mod tests {
         // checks such automata against `regex` on generated values. Read from the end, only one
         // count is under way, so that is the automaton `build` keeps.
         let node = parse("https://([^/]+)/?.{3,1016}").unwrap();
-        let forward = build_over(&node, None, false, &ATTEMPTS)
+        let forward = build_over(&node, None, false, &ATTEMPTS, MAX_TRANSITIONS)
             .unwrap()
             .expect("an automaton");
         assert!(forward.counts_sets() && !forward.reversed);

@@ -599,8 +599,7 @@ impl Terms {
                 let lf_end = self.concat(lf, end);
                 let before_lf = self.ahead(lf_end, false);
                 let before_lf = self.concat(not_after_cr, before_lf);
-                let crlf_end = self.concat(lf, end);
-                let crlf_end = self.concat(cr, crlf_end);
+                let crlf_end = self.concat(cr, lf_end);
                 let before_crlf = self.ahead(crlf_end, false);
                 self.or([at_end, before_single, before_lf, before_crlf])
             }
