@@ -102,6 +102,8 @@ pub struct LiveWalk<'a> {
     distance: Vec<u32>,
     /// Over characters, the candidates for a step.
     samples: Option<Vec<char>>,
+    /// For a pattern cut in two, the walks over its tail.
+    tail: Option<Box<LiveWalk<'a>>>,
 }
 
 /// One step of a [`LiveWalk`].
@@ -130,7 +132,14 @@ impl<'a> LiveWalk<'a> {
             automaton,
             distance: distances(automaton),
             samples: automaton.sample_characters(),
+            tail: automaton.tail.map(|tail| Box::new(LiveWalk::new(tail))),
         }
+    }
+
+    /// For a pattern cut in two ([`Automaton::tail`]), the walks over the tail: a value the
+    /// pattern accepts is a value of a walk over this automaton, followed by one of the tail.
+    pub fn tail(&self) -> Option<&LiveWalk<'a>> {
+        self.tail.as_deref()
     }
 
     /// The (premultiplied) state a walk begins in.
@@ -327,8 +336,21 @@ fn distances(automaton: &Automaton) -> Vec<u32> {
 }
 
 /// A string the automaton accepts with a character count within `length`, by a random walk
-/// over live states; `None` when the walk could not meet the length.
+/// over live states (a walk over the head and one over the tail, for a pattern cut in two);
+/// `None` when the walk could not meet the length.
 fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Option<String> {
+    let text = match walker.tail() {
+        None => walked(walker, length, seed)?,
+        Some(tail) => walked(walker, None, seed)? + &walked(tail, None, seed.rotate_left(29))?,
+    };
+    let accepted = walker.automaton.matches(text.as_bytes());
+    let fits = length.is_none_or(|l| l.contains(text.chars().count()));
+    (accepted && fits).then_some(text)
+}
+
+/// A walk over the one automaton `walker` walks to an accepting state, aiming at a character
+/// count within `length`.
+fn walked(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Option<String> {
     let min = length.and_then(|l| l.min).unwrap_or(0);
     let max = length.and_then(|l| l.max).unwrap_or(usize::MAX);
     let mut random = Walk(seed | 1);
@@ -363,10 +385,7 @@ fn walk(walker: &LiveWalk<'_>, length: Option<LengthBounds>, seed: u64) -> Optio
         }
         state = walker.take(state, step, &mut register, &mut bytes);
     }
-    let text = walker.value(bytes)?;
-    let accepted = walker.automaton.matches(text.as_bytes());
-    let fits = length.is_none_or(|l| l.contains(text.chars().count()));
-    (accepted && fits).then_some(text)
+    walker.value(bytes)
 }
 
 /// Strings that satisfy `rules`' length and pattern (the type's own checks filter the rest).

@@ -39,7 +39,9 @@ fn aws_patterns_agree_with_java() {
         if let Some(automaton) = &pattern.automaton {
             let walker = LiveWalk::new(automaton);
             // Long walks too where a register counts, to reach its bounds.
-            let long: &[usize] = if automaton.counter.is_some() {
+            let long: &[usize] = if automaton.counter.is_some()
+                || automaton.tail.is_some_and(|tail| tail.counter.is_some())
+            {
                 &[300, 1100, 2100, 4200]
             } else {
                 &[]
@@ -136,9 +138,13 @@ fn aws_patterns_agree_with_java() {
     let literal_ends = automata()
         .filter(|automaton| !automaton.ends_with.is_empty())
         .count();
+    let cut_in_two = automata()
+        .filter(|automaton| automaton.tail.is_some())
+        .count();
     println!(
         "compiled at build time: {} / {} patterns ({straight_line} with straight-line code too, \
-         {from_the_end} automata read from the end, {literal_ends} compare a literal end first); \
+         {from_the_end} automata read from the end, {literal_ends} compare a literal end first, \
+         {cut_in_two} cut in two); \
          values agreeing with Java: {} / {} ({} left undecided by Java's backtracking)",
         types::DECLARED.len(),
         types::CORPUS_SIZE,

@@ -160,6 +160,22 @@ pub struct CsvKey(String);
 #[constrained(pattern = r"[a-z.]+\.json")]
 pub struct JsonName(String);
 
+/// Two counts at once whichever end is read first: cut before `/case/`, into a head read
+/// forwards and a tail read backwards, each of which counts one.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(
+    pattern = r"arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\-._/:#=+-]{1,500}"
+)]
+pub struct CaseArn(String);
+
+/// Two counts at once whichever end is read first, and a word boundary: cut after the `.` before
+/// the top-level domain.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(
+    pattern = r"https?://(?:www.)?[a-zA-Z0-9@:._+~#=-]{2,256}\.[a-z]{2,6}\b(?:[-a-zA-Z0-9@:%_+.~#?&/=]{0,2048})"
+)]
+pub struct WebUrl(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -267,6 +283,15 @@ fn cases() -> Vec<Case> {
             r"[\x{20}-\x{D7FF}\x{E000}-\x{FFFD}\x{10000}-\x{10FFFF}\r\n\t]*"
         ),
         case!(GlueVersionString, "(([0-9A-Za-z_]+\\.)+[0-9A-Za-z_]+|auto)"),
+        case!(
+            CaseArn,
+            r"arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/[^\n\r\x{85}\x{2028}\x{2029}]{1,500}/case/[A-Za-z0-9\-._/:#=+-]{1,500}"
+        ),
+        case!(
+            WebUrl,
+            // After a letter, `\b` is a character that is not one of a word, or the end.
+            r"https?://(?:www[^\n\r\x{85}\x{2028}\x{2029}])?[a-zA-Z0-9@:._+~#=-]{2,256}\.[a-z]{2,6}(?:[-@:%+.~#?&/=][-a-zA-Z0-9@:%_+.~#?&/=]{0,2047})?"
+        ),
         case!(
             OrchestrationRoleArn,
             r"arn:aws[^:]*:iam::[0-9]*:role/[^\n\r\x{85}\x{2028}\x{2029}]+"
@@ -526,6 +551,104 @@ fn long_values_agree_with_regex_on_counted_patterns() {
 }
 
 #[test]
+fn patterns_cut_in_two_agree_with_regex() {
+    let cases = cases();
+    let case = |name: &str| {
+        let case = cases.iter().find(|case| case.name == name).unwrap();
+        let automaton = case.matcher.automaton.as_ref().expect("an automaton");
+        let tail = automaton.tail.expect("a pattern cut in two");
+        assert!(tail.reversed && tail.longest <= constrained::MOST_TAIL_BYTES);
+        (case.matcher, anchored(case.equivalent))
+    };
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move |below: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % below as u64) as usize
+    };
+    // Runs of characters, mostly inside the classes, of lengths around the bounds.
+    let run = |next: &mut dyn FnMut(usize) -> usize, alphabet: &[&str], around: &[usize]| {
+        let length = (around[next(around.len())] + next(5)).saturating_sub(2);
+        let mut text = String::new();
+        while text.chars().count() < length {
+            text.push_str(alphabet[next(alphabet.len())]);
+        }
+        text
+    };
+    let (cases_arn, regex) = case("CaseArn");
+    let mut accepted = 0;
+    for _ in 0..2_000 {
+        let parts = 1 + next(3);
+        let mut value = String::from("arn:aws:cases:us-east-1:123456789012:domain/");
+        for k in 0..parts {
+            if k > 0 {
+                value.push_str(["/case/", "/case/", "/cas/"][k % 3]);
+            }
+            let alphabet: &[&str] = match k {
+                0 => &["x", "Z", "/", ":", "é", " "],
+                _ => &["x", "Z", "/", ":", "."],
+            };
+            value.push_str(&run(&mut next, alphabet, &[1, 100, 250, 494, 500, 506]));
+        }
+        // Now and then a character neither part may hold.
+        if next(5) == 0 {
+            let mut at = value.len() - next(200).min(value.len() - 44);
+            while !value.is_char_boundary(at) {
+                at -= 1;
+            }
+            value.insert(at, '\n');
+        }
+        let expected = regex.is_match(&value);
+        accepted += usize::from(expected);
+        assert_eq!(cases_arn.is_match(&value), expected, "{value:?}");
+        assert_eq!(cases_arn.is_match_const(&value), expected, "{value:?}");
+    }
+    assert!((200..1_800).contains(&accepted), "{accepted} of 2,000");
+    let (url, regex) = case("WebUrl");
+    let mut accepted = 0;
+    for _ in 0..2_000 {
+        let mut value = String::from(["https://", "http://", "https://www.", "ftp://"][next(4)]);
+        value.push_str(&run(
+            &mut next,
+            &["h", "h", ".", "-", "9"],
+            &[1, 2, 100, 256],
+        ));
+        value.push_str([".com", ".c", ".museum", ".toolongtld", ""][next(5)]);
+        value.push_str(&run(
+            &mut next,
+            &["p", "/", ".", "?", "=", "x.org"],
+            &[0, 0, 1, 2040, 2048],
+        ));
+        if next(5) == 0 {
+            let mut at = next(value.len());
+            while !value.is_char_boundary(at) {
+                at -= 1;
+            }
+            value.insert(at, ['é', ' ', '\n'][next(3)]);
+        }
+        let expected = regex.is_match(&value);
+        accepted += usize::from(expected);
+        assert_eq!(url.is_match(&value), expected, "{value:?}");
+    }
+    assert!((200..1_800).contains(&accepted), "{accepted} of 2,000");
+}
+
+#[test]
+fn a_pattern_cut_in_two_reads_a_huge_value_once() {
+    let pattern = CaseArn::RULES.pattern.unwrap();
+    let domain = "arn:aws:cases:us-east-1:123456789012:domain/";
+    // Megabytes of head or of tail: either walk stops where its part can go no further.
+    let long_head = format!("{domain}{}/case/x", "x".repeat(4 << 20));
+    let long_tail = format!("{domain}x/case/{}", "x".repeat(4 << 20));
+    let cases = format!("{domain}{}", "/case/x".repeat(600_000));
+    for value in [&long_head, &long_tail, &cases] {
+        assert!(!pattern.is_match(value));
+    }
+    assert!(pattern.is_match(&format!("{domain}x{}", "/case/x".repeat(70))));
+}
+
+#[test]
 fn a_literal_end_is_compared_before_the_walk() {
     let pattern = JsonName::RULES.pattern.unwrap();
     let automaton = pattern.automaton.as_ref().unwrap();
@@ -626,6 +749,8 @@ fn generated_values_of_mirrored_and_conjoined_patterns_validate() {
     holds::<MirroredWithSuffix>();
     holds::<DashedRuns>();
     holds::<StackArn>();
+    holds::<CaseArn>();
+    holds::<WebUrl>();
 }
 
 #[test]

@@ -4,6 +4,7 @@
 pub mod counts;
 pub(crate) mod runtime;
 pub(crate) mod sequence;
+pub(crate) mod split;
 mod utf8;
 
 use counts::Counts;
@@ -73,6 +74,14 @@ pub struct Automaton {
     /// would be past the size budget, is the rest's automaton with the look-ahead's here (and
     /// each further look-ahead's in this one's `also`).
     pub also: Option<&'static Automaton>,
+    /// For a pattern cut in two (`None` for most): the automaton of the part after the cut,
+    /// which reads backwards and accepts nothing longer than its [`longest`](Self::longest),
+    /// at most [`MOST_TAIL_BYTES`](crate::MOST_TAIL_BYTES) as the derive builds it. This automaton then reads the
+    /// part before the cut, and a value matches when some point splits it into parts they each
+    /// accept: the derive cuts `…:domain/.{1,500}/case/[…]{1,500}` before `/case/`, since either
+    /// way its one automaton would count both repetitions at once. This automaton's
+    /// [`shortest`](Self::shortest) and [`longest`](Self::longest) are then the whole value's.
+    pub tail: Option<&'static Automaton>,
 }
 
 /// The classes of the characters beyond ASCII, for an [`Automaton`] that reads characters: a
@@ -199,17 +208,21 @@ impl Automaton {
         if haystack.len() < self.shortest || haystack.len() > self.longest {
             return false;
         }
-        if self.reversed || self.also.is_some() || !self.ends_with.is_empty() {
+        if self.reversed || self.also.is_some() || !self.ends_with.is_empty() || self.tail.is_some()
+        {
             return self.matches_otherwise(haystack);
         }
         self.walk::<false>(haystack)
     }
 
     /// [`matches`](Self::matches) for an automaton that reads backwards, has a literal end to
-    /// compare first or a second automaton to match: apart, so the common walk stays one call.
+    /// compare first, a second automaton to match or a tail: apart, so the common walk stays
+    /// one call.
     #[inline(never)]
     const fn matches_otherwise(&self, haystack: &[u8]) -> bool {
-        let own = if self.reversed {
+        let own = if let Some(tail) = self.tail {
+            self.ends_with_its_closing(haystack) && self.matches_split(haystack, tail)
+        } else if self.reversed {
             self.begins_with_its_opening(haystack) && self.walk::<true>(haystack)
         } else {
             self.ends_with_its_closing(haystack) && self.walk::<false>(haystack)

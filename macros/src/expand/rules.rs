@@ -167,6 +167,12 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
         let also = automaton(p, also, also.byte_lengths());
         quote!(&#also)
     }));
+    // The tail's longest is the pattern's bound on it, which the split walk relies on.
+    let tail = option(tables.tail.as_ref().map(|tail| {
+        let (shortest, _) = tail.tables.byte_lengths();
+        let tail = automaton(p, &tail.tables, (shortest, Some(tail.longest)));
+        quote!(&#tail)
+    }));
     quote! {
         #p::Automaton {
             classes: #classes,
@@ -185,6 +191,7 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
             begins_with: #begins_with,
             ends_with: #ends_with,
             also: #also,
+            tail: #tail,
         }
     }
 }

@@ -4,7 +4,8 @@
 use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
 use super::node::{Node, Repeat};
-use super::reverse::{literal_end, literal_start, reversed};
+use super::reverse::{literal_end, literal_start, reversed, reversed_turning_looks};
+use super::split::cuts;
 use super::term::{BELOW, Context, CountedLoop, FULL, Id, Mark, NOTHING, Region, Terms, WITHIN};
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
@@ -51,6 +52,20 @@ pub struct Tables {
     /// is the rest's automaton with the look-ahead's here, when one automaton would be past
     /// the budget.
     pub also: Option<Box<Tables>>,
+    /// For a pattern cut in two (see [`split`](super::split)), the automaton of the part after
+    /// the cut, which reads backwards: this one reads the part before, and a value matches when
+    /// some point splits it into parts they each accept.
+    pub tail: Option<Tail>,
+}
+
+/// The part after the cut of a pattern cut in two.
+#[derive(Debug)]
+pub struct Tail {
+    /// Its automaton, which reads backwards.
+    pub tables: Box<Tables>,
+    /// The most bytes it matches, from the pattern's widths: a counting automaton loops where
+    /// the pattern has a bound, and the runtime keeps a split point per byte of this.
+    pub longest: usize,
 }
 
 /// The classes of characters beyond ASCII, for an automaton over characters.
@@ -188,6 +203,17 @@ impl Tables {
         if self.also.as_ref().is_some_and(|also| !also.matches(input)) {
             return false;
         }
+        if let Some(tail) = &self.tail {
+            // Every split point in turn: slow, and plainly right.
+            return (0..=input.len())
+                .filter(|&at| input.is_char_boundary(at))
+                .any(|at| self.matches_alone(&input[..at]) && tail.tables.matches(&input[at..]));
+        }
+        self.matches_alone(input)
+    }
+
+    /// [`matches`](Self::matches) of this automaton, without its tail.
+    fn matches_alone(&self, input: &str) -> bool {
         if !input.as_bytes().starts_with(&self.begins_with)
             || !input.as_bytes().ends_with(&self.ends_with)
         {
@@ -302,6 +328,14 @@ impl Tables {
         let own = match self.wide {
             Some(_) => (shortest, longest.map(|l| l * 4)),
             None => (shortest, longest),
+        };
+        let own = match &self.tail {
+            // A value is a head and a tail.
+            Some(tail) => {
+                let (least, _) = tail.tables.byte_lengths();
+                (own.0 + least, own.1.map(|most| most + tail.longest))
+            }
+            None => own,
         };
         match &self.also {
             Some(also) => {
@@ -475,7 +509,45 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
             return Ok(chained(built));
         }
     }
-    built_past_the_budget(node)
+    if let Some(tables) = built_past_the_budget(node)? {
+        return Ok(Some(tables));
+    }
+    built_in_two(node)
+}
+
+/// The automata of a pattern cut in two ([`split`](super::split)), when one automaton of it is
+/// past the budget every other way: the head's, read forwards, with the tail's, read backwards,
+/// each within the budget. The first cut both fit wins, the shortest tail first.
+fn built_in_two(node: &Node) -> Result<Option<Tables>, String> {
+    for (head, tail) in cuts(node) {
+        let Some(mirrored) = reversed_turning_looks(&tail) else {
+            continue;
+        };
+        let Some(tables) = build_over(&mirrored, None, true, &ATTEMPTS, MAX_TRANSITIONS)? else {
+            continue;
+        };
+        let tail = Tail {
+            tables: Box::new(tables),
+            longest: tail
+                .byte_width()
+                .1
+                .and_then(|w| usize::try_from(w).ok())
+                .unwrap_or(usize::MAX),
+        };
+        let mut built = build_over(&head, None, false, &ATTEMPTS, MAX_TRANSITIONS)?;
+        if built.is_none()
+            && let Some(alphabet) = Alphabet::of(&head)
+        {
+            built = build_over(&head, Some(&alphabet), false, &ATTEMPTS, MAX_TRANSITIONS)?;
+        }
+        if let Some(head) = built {
+            return Ok(Some(Tables {
+                tail: Some(tail),
+                ..head
+            }));
+        }
+    }
+    Ok(None)
 }
 
 /// The first of `automata` with each next one as its [`also`](Tables::also): a value must
@@ -891,6 +963,7 @@ fn construct(
         begins_with: Vec::new(),
         ends_with: Vec::new(),
         also: None,
+        tail: None,
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
     let tables = if counted {
@@ -1179,6 +1252,7 @@ fn minimize(tables: Tables) -> Tables {
         begins_with: Vec::new(),
         ends_with: Vec::new(),
         also: None,
+        tail: None,
     }
 }
 
@@ -1352,6 +1426,70 @@ mod tests {
         assert!(tables.matches(&slashes(1026)));
         assert!(!tables.matches(&slashes(1027)));
         assert!(tables.matches(&format!("s3://bucket/{}/", "a".repeat(1024))));
+    }
+
+    #[test]
+    fn a_pattern_past_the_budget_every_other_way_is_cut_in_two() {
+        // Each needs two counts at once read from either end; each side of the cut needs one.
+        // The answers are Java 17's.
+        let cases = "arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/\
+                     [A-Za-z0-9\\-._/:#=+-]{1,500}";
+        let url = "https?://(?:www.)?[a-zA-Z0-9@:._+~#=-]{2,256}\\.[a-z]{2,6}\\b\
+                   (?:[-a-zA-Z0-9@:%_+.~#?&/=]{0,2048})";
+        let built = |pattern: &str| {
+            let node =
+                crate::pattern::boundary::settled(&simplified(&parse(pattern).unwrap())).unwrap();
+            let tables = build(&node).unwrap().expect("an automaton");
+            assert!(
+                tables
+                    .tail
+                    .as_ref()
+                    .is_some_and(|tail| tail.tables.reversed)
+            );
+            assert!(!tables.reversed && tables.transitions.len() <= MAX_TRANSITIONS);
+            tables
+        };
+        let x = |n: usize| "x".repeat(n);
+        let domain = |rest: &str| format!("arn:aws:cases:us-east-1:123456789012:domain/{rest}");
+        let tables = built(cases);
+        for (rest, java) in [
+            ("d/case/c".to_owned(), true),
+            ("/case/c".to_owned(), false),
+            ("d/case/".to_owned(), false),
+            (format!("{}/case/{}", x(500), x(500)), true),
+            (format!("{}/case/{}", x(501), x(500)), false),
+            (format!("{}/case/{}", x(500), x(501)), false),
+            (format!("{}/case/{}/case/{}", x(300), x(300), x(300)), false),
+            (format!("{}/case/{}/case/{}", x(100), x(450), x(450)), false),
+            (format!("{}/case/{}/case/{}", x(100), x(300), x(501)), false),
+            ("x\n/case/y".to_owned(), false),
+            ("x/case/y\n".to_owned(), false),
+            ("é/case/y".to_owned(), true),
+            ("x/case/é".to_owned(), false),
+        ] {
+            assert_eq!(tables.matches(&domain(&rest)), java, "{rest:?}");
+        }
+        let tables = built(url);
+        for (value, java) in [
+            ("https://example.com".to_owned(), true),
+            ("http://www.example.com/path?q=1".to_owned(), true),
+            ("https://a.co".to_owned(), false),
+            ("https://ab.c".to_owned(), false),
+            ("https://ab.com1".to_owned(), false),
+            (format!("https://ab.com/{}", x(2044)), true),
+            (format!("https://ab.com/{}", x(2048)), false),
+            (format!("https://{}.com", x(256)), true),
+            (format!("https://{}.com", x(257)), false),
+            (format!("https://www.{}.com", x(256)), true),
+            (format!("https://wwwx{}.com", x(256)), true),
+            (
+                format!("https://{}.com{}.org", x(200), "/x.y".repeat(100)),
+                true,
+            ),
+            (format!("https://h.h{}.com", x(300)), false),
+        ] {
+            assert_eq!(tables.matches(&value), java, "{value:?}");
+        }
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod node;
 mod reverse;
 mod sequence;
 mod simplify;
+mod split;
 mod term;
 
 pub use automaton::Tables;

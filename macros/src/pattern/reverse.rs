@@ -4,7 +4,7 @@
 //! the part after the last `/` while it counts the part before it, but read from the end the
 //! parts come one after the other.
 
-use super::node::{Assertion, Node, Repeat};
+use super::node::{Assertion, Look, Node, Repeat};
 
 /// The most characters [`literal_start`] and [`literal_end`] report.
 const MOST_CHARACTERS: usize = 64;
@@ -67,12 +67,21 @@ fn opening_of(parts: &[Node], characters: &mut Vec<char>) -> bool {
 /// atomic group (whose meaning depends on the direction of the match), or a `$` that is not at
 /// the very end.
 pub fn reversed(node: &Node) -> Option<Node> {
-    mirror(node, true)
+    mirror(node, true, false)
+}
+
+/// [`reversed`], with each look-around that holds no look-around or assertion of its own turned
+/// the other way: what follows a position of the value is what precedes it in the value read
+/// backwards, so `(?!\w)` there is `(?<!\w)` here. For the tail of a pattern cut in two, which
+/// has no mirror image otherwise when it holds a word boundary.
+pub fn reversed_turning_looks(node: &Node) -> Option<Node> {
+    mirror(node, true, true)
 }
 
 /// `node` mirrored; `at_end` says whether nothing of the pattern follows it, where Java's `$`
-/// (the end, or before a line terminator that ends the value) can only be the end.
-fn mirror(node: &Node, at_end: bool) -> Option<Node> {
+/// (the end, or before a line terminator that ends the value) can only be the end; `looks`
+/// whether look-arounds are turned (see [`reversed_turning_looks`]) rather than refused.
+fn mirror(node: &Node, at_end: bool, looks: bool) -> Option<Node> {
     Some(match node {
         Node::Empty | Node::Class(_) => node.clone(),
         Node::Concat(parts) => {
@@ -80,7 +89,7 @@ fn mirror(node: &Node, at_end: bool) -> Option<Node> {
             let mut mirrored = parts
                 .iter()
                 .enumerate()
-                .map(|(i, part)| mirror(part, at_end && i == last))
+                .map(|(i, part)| mirror(part, at_end && i == last, looks))
                 .collect::<Option<Vec<_>>>()?;
             mirrored.reverse();
             Node::Concat(mirrored)
@@ -88,11 +97,11 @@ fn mirror(node: &Node, at_end: bool) -> Option<Node> {
         Node::Alternation(branches) => Node::Alternation(
             branches
                 .iter()
-                .map(|branch| mirror(branch, at_end))
+                .map(|branch| mirror(branch, at_end, looks))
                 .collect::<Option<_>>()?,
         ),
         Node::Repeat(repeat) => Node::Repeat(Box::new(Repeat {
-            node: mirror(&repeat.node, false)?,
+            node: mirror(&repeat.node, false, looks)?,
             ..**repeat
         })),
         Node::Assert(assertion) => Node::Assert(match assertion {
@@ -104,14 +113,20 @@ fn mirror(node: &Node, at_end: bool) -> Option<Node> {
             // first.
             Assertion::WordBoundary | Assertion::NotWordBoundary => *assertion,
         }),
+        Node::Look(look) if looks && !look.node.has_look() => Node::Look(Box::new(Look {
+            node: mirror(&look.node, false, looks)?,
+            behind: !look.behind,
+            negated: look.negated,
+        })),
         Node::Look(_) | Node::Atomic(_) => return None,
     })
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{literal_end, literal_start};
+    use super::{literal_end, literal_start, reversed, reversed_turning_looks};
     use crate::pattern::java::parse;
+    use crate::pattern::node::Node;
 
     #[test]
     fn literal_ends_are_read_off_the_pattern() {
@@ -136,5 +151,25 @@ mod tests {
         assert_eq!(end("(?=a)ab").unwrap(), "");
         // `$` before a final line terminator is no literal end.
         assert_eq!(end("ab$\\n?").unwrap(), "");
+    }
+
+    #[test]
+    fn a_turned_look_ahead_is_a_look_behind() {
+        let node = parse("a(?!b)c(?<=c)").unwrap();
+        assert!(reversed(&node).is_none());
+        let Some(Node::Concat(parts)) = reversed_turning_looks(&node) else {
+            panic!("a mirror image");
+        };
+        let looks: Vec<(bool, bool)> = parts
+            .iter()
+            .filter_map(|part| match part {
+                Node::Look(look) => Some((look.behind, look.negated)),
+                _ => None,
+            })
+            .collect();
+        // Mirrored, `(?<=c)` comes first, and each looks the other way.
+        assert_eq!(looks, [(false, false), (true, true)]);
+        // A look-around that holds another has no such mirror image.
+        assert!(reversed_turning_looks(&parse("a(?=b(?<=b))b").unwrap()).is_none());
     }
 }

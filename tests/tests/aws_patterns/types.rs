@@ -13238,6 +13238,11 @@ pub struct P3902(String);
 pub struct P3903(String);
 #[derive(Constrained)]
 #[constrained(
+    pattern = "arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\\-._/:#=+-]{1,500}"
+)]
+pub struct P3904(String);
+#[derive(Constrained)]
+#[constrained(
     pattern = "arn:[a-z-]*?:wisdom:[a-z0-9-]*?:[0-9]{12}:[a-z-]*?/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}(?:/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}){0,2}"
 )]
 pub struct P3905(String);
@@ -16244,6 +16249,11 @@ pub struct P4651(String);
     pattern = "https://ingestion-[a-zA-Z0-9]{1,12}\\.[a-zA-Z0-9]+\\.((sfdc-matrix\\.net)|(sfdcnow\\.com))/streams/\\w{1,20}/\\w{1,20}/event"
 )]
 pub struct P4652(String);
+#[derive(Constrained)]
+#[constrained(
+    pattern = "https?://(?:www.)?[a-zA-Z0-9@:._+~#=-]{2,256}\\.[a-z]{2,6}\\b(?:[-a-zA-Z0-9@:%_+.~#?&/=]{0,2048})"
+)]
+pub struct P4653(String);
 #[derive(Constrained)]
 #[constrained(pattern = "https?://.*")]
 pub struct P4654(String);
@@ -25436,6 +25446,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
         "arn:[^:]+:sso::\\d{12}:application/.*$",
     ),
     (
+        P3904::RULES.pattern,
+        "arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\\-._/:#=+-]{1,500}",
+    ),
+    (
         P3905::RULES.pattern,
         "arn:[a-z-]*?:wisdom:[a-z0-9-]*?:[0-9]{12}:[a-z-]*?/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}(?:/[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}){0,2}",
     ),
@@ -28120,6 +28134,10 @@ pub static DECLARED: &[(Option<&Pattern>, &str)] = &[
     (
         P4652::RULES.pattern,
         "https://ingestion-[a-zA-Z0-9]{1,12}\\.[a-zA-Z0-9]+\\.((sfdc-matrix\\.net)|(sfdcnow\\.com))/streams/\\w{1,20}/\\w{1,20}/event",
+    ),
+    (
+        P4653::RULES.pattern,
+        "https?://(?:www.)?[a-zA-Z0-9@:._+~#=-]{2,256}\\.[a-z]{2,6}\\b(?:[-a-zA-Z0-9@:%_+.~#?&/=]{0,2048})",
     ),
     (P4654::RULES.pattern, "https?://.*"),
     (P4655::RULES.pattern, "https?://[A-Za-z0-9.-]+(:[0-9]+)?/.*"),

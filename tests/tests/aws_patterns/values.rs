@@ -71,8 +71,17 @@ pub const POOL: &[&str] = &[
 const TERMINATORS: &[&str] = &["\n", "\r", "\r\n", "\u{85}", "\u{2028}"];
 
 /// A random word of the automaton: a walk that stays where an accepting state is reachable and
-/// stops, now and then, at one.
+/// stops, now and then, at one. For a pattern cut in two, a walk over the head followed by one
+/// over the tail, each aiming at half the length.
 pub fn walk(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String> {
+    match walker.tail() {
+        None => walk_one(walker, rng, limit),
+        Some(tail) => Some(walk_one(walker, rng, limit / 2)? + &walk_one(tail, rng, limit / 2)?),
+    }
+}
+
+/// [`walk`] over one automaton.
+fn walk_one(walker: &LiveWalk<'_>, rng: &mut Rng, limit: usize) -> Option<String> {
     let mut state = walker.start();
     let mut register = Default::default();
     let mut bytes = Vec::new();
