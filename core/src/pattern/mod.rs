@@ -771,7 +771,7 @@ const fn holds_at(haystack: &[u8], at: usize, bytes: &[u8]) -> bool {
 /// strides are below 2¹⁶: with `m = ⌈2³²/d⌉ = (2³² + e)/d` and `e < d`, the error `x·e/2³²`
 /// stays below `1/d` for every `x < 2¹⁶`.
 #[inline(always)]
-const fn state_number(id: usize, reciprocal: u64) -> usize {
+pub(crate) const fn state_number(id: usize, reciprocal: u64) -> usize {
     ((id as u64 * reciprocal) >> 32) as usize
 }
 

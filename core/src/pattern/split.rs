@@ -4,8 +4,8 @@
 //! tail; the head's reads it from its start and looks for such a point where what it has read is
 //! a head.
 
-use super::Automaton;
 use super::counts::Counts;
+use super::{Automaton, Counter, state_number};
 
 /// The most bytes the derive lets a [`tail`](Automaton::tail) match: the split points it
 /// accepts are then kept in a set of this many bits plus one on the stack. A hand-built tail
@@ -16,42 +16,103 @@ pub const MOST_TAIL_BYTES: usize = 4095;
 /// Words of the set of split points.
 const WORDS: usize = (MOST_TAIL_BYTES + 1) / 64;
 
-/// A walk's place in an automaton: its state and register.
+/// How a walk keeps its register: [`PLAIN`] automata have none, [`ONE`] count one at a time,
+/// [`SETS`] keep a set of counts. The walks are compiled once per kind, so a step does not ask.
+const PLAIN: u8 = 0;
+/// See [`PLAIN`].
+const ONE: u8 = 1;
+/// See [`PLAIN`].
+const SETS: u8 = 2;
+
+/// A walk's place in an automaton: its state and register (a set of counts is kept apart, so
+/// that these two stay in registers of the processor).
 struct Place {
     state: usize,
     count: u32,
-    counts: Counts,
 }
 
 impl Place {
-    const fn start(automaton: &Automaton) -> Place {
-        Place {
-            state: automaton.start as usize,
-            count: 0,
-            counts: Counts::new(),
-        }
-    }
-
-    /// Takes a symbol of `class`: `false` once the walk is dead.
+    /// Takes a symbol of `class` (a walk of kind `K`, with `counts` its set of counts if it
+    /// keeps one): the action the transition took.
     #[inline(always)]
-    const fn step(&mut self, automaton: &Automaton, class: usize) -> bool {
+    const fn step<const K: u8>(
+        &mut self,
+        automaton: &Automaton,
+        class: usize,
+        counts: &mut Counts,
+    ) -> u8 {
         let index = self.state + class;
         let next = automaton.transitions[index] as usize;
-        self.state = match &automaton.counter {
-            None => next,
-            Some(counter) => match &counter.sets {
-                None => automaton.step_class(self.state, class, counter, &mut self.count),
-                Some(sets) => match counter.actions[index] {
-                    0 => next,
-                    action => automaton.count_step(next, action, sets, &mut self.counts),
-                },
-            },
+        let Some(counter) = &automaton.counter else {
+            self.state = next;
+            return 0;
         };
-        self.state != 0
+        let action = counter.actions[index];
+        self.state = if K == ONE {
+            match action {
+                0 => next,
+                _ => {
+                    self.count = if action == 1 { 1 } else { self.count + 1 };
+                    let at = state_number(next, automaton.stride_reciprocal);
+                    // A branch the processor predicts, rather than a select that the next
+                    // step's loads would wait for.
+                    if self.count == counter.limits[at] {
+                        crossed(counter, at)
+                    } else {
+                        next
+                    }
+                }
+            }
+        } else if K == SETS
+            && action != 0
+            && let Some(sets) = &counter.sets
+        {
+            automaton.count_step(next, action, sets, counts)
+        } else {
+            next
+        };
+        action
     }
+}
 
-    const fn accepting(&self, automaton: &Automaton) -> bool {
-        automaton.accepting[self.state / automaton.stride as usize] != 0
+/// The split points a window holds: bit `p − from` for the point `p` bytes before the end.
+struct Window<'a, const W: usize> {
+    ends: &'a mut [u64; W],
+    from: usize,
+    to: usize,
+}
+
+impl<const W: usize> Window<'_, W> {
+    /// Marks (`MARK`) or looks for a mark on (otherwise) the points `lo..=hi` within the
+    /// window: whether one was marked.
+    #[inline(always)]
+    const fn touch<const MARK: bool>(&mut self, lo: usize, hi: usize) -> bool {
+        let lo = if lo < self.from { self.from } else { lo };
+        let hi = if hi >= self.to { self.to - 1 } else { hi };
+        if lo > hi {
+            return false;
+        }
+        let (mut bit, last) = (lo - self.from, hi - self.from);
+        while bit <= last {
+            let (word, offset) = (bit / 64, bit % 64);
+            let span = if last - bit < 63 - offset {
+                last - bit + 1
+            } else {
+                64 - offset
+            };
+            let mask = if span == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << span) - 1) << offset
+            };
+            if MARK {
+                self.ends[word] |= mask;
+            } else if self.ends[word] & mask != 0 {
+                return true;
+            }
+            bit += span;
+        }
+        MARK
     }
 }
 
@@ -61,16 +122,42 @@ impl Automaton {
     /// [`longest`](Self::longest) bytes; then this automaton, which only looks at the split
     /// points among the last of them.
     pub(super) const fn matches_split(&self, haystack: &[u8], tail: &Automaton) -> bool {
-        self.split_in_windows::<WORDS>(haystack, tail)
+        // Unless a part may be empty, the value begins with the head's literal prefix and ends
+        // with the tail's: compared before either walk.
+        let n = haystack.len();
+        if self.after_prefix::<false>(haystack).is_none() && !self.accepts(self.start as usize)
+            || tail.after_prefix::<true>(haystack).is_none() && !tail.accepts(tail.start as usize)
+        {
+            return false;
+        }
+        // A set no larger than the value needs: clearing the whole of it costs a short value
+        // more than its walks.
+        if n < 64 {
+            self.split_in_windows::<1>(haystack, tail)
+        } else if n < 512 {
+            self.split_in_windows::<8>(haystack, tail)
+        } else {
+            self.split_in_windows::<WORDS>(haystack, tail)
+        }
     }
 
     /// [`matches_split`](Self::matches_split), keeping the split points of `W` × 64 tail
     /// lengths at a time.
     const fn split_in_windows<const W: usize>(&self, haystack: &[u8], tail: &Automaton) -> bool {
         let n = haystack.len();
-        let longest = if tail.longest < n { tail.longest } else { n };
+        // No head is shorter than the value's shortest less the tail's: longer tails leave no
+        // room for one. (This automaton's `shortest` is the whole value's.)
+        let head_least = self.shortest.saturating_sub(tail.shortest);
+        if n < head_least {
+            return false;
+        }
+        let longest = if tail.longest < n - head_least {
+            tail.longest
+        } else {
+            n - head_least
+        };
         // Tail lengths `from..to` at a time: one window for every tail the derive builds.
-        let mut from = 0;
+        let mut from = tail.shortest;
         while from <= longest {
             let to = if longest - from < W * 64 {
                 longest + 1
@@ -78,9 +165,25 @@ impl Automaton {
                 from + W * 64
             };
             let mut ends = [0u64; W];
-            let (found, alive) = tail.tail_ends(haystack, from, to, &mut ends);
-            if found && self.head_meets(haystack, from, to, &ends) {
-                return true;
+            let mut window = Window {
+                ends: &mut ends,
+                from,
+                to,
+            };
+            let (found, alive) = match kind(tail) {
+                PLAIN => tail.walk_split::<W, PLAIN, true>(haystack, &mut window),
+                ONE => tail.walk_split::<W, ONE, true>(haystack, &mut window),
+                _ => tail.walk_split::<W, SETS, true>(haystack, &mut window),
+            };
+            if found {
+                let (met, _) = match kind(self) {
+                    PLAIN => self.walk_split::<W, PLAIN, false>(haystack, &mut window),
+                    ONE => self.walk_split::<W, ONE, false>(haystack, &mut window),
+                    _ => self.walk_split::<W, SETS, false>(haystack, &mut window),
+                };
+                if met {
+                    return true;
+                }
             }
             if !alive {
                 return false;
@@ -90,74 +193,169 @@ impl Automaton {
         false
     }
 
-    /// Walks `haystack` backwards from its end, marking in `ends` (bit `j − from`) each tail
-    /// length `j` in `from..to` at which this automaton accepts: whether it marked any, and
-    /// whether it was still alive at `to`.
-    const fn tail_ends<const W: usize>(
+    /// One walk of a split match, by an automaton of kind `K`. The tail (`BACK`) reads
+    /// `haystack` from its end and marks in `window` each point it accepts at: whether it
+    /// marked one, and whether it was still alive past the window. The head reads it from its
+    /// start: whether it accepts at a point the window marks. A point is named by how many
+    /// bytes follow it.
+    const fn walk_split<const W: usize, const K: u8, const BACK: bool>(
         &self,
         haystack: &[u8],
-        from: usize,
-        to: usize,
-        ends: &mut [u64; W],
+        window: &mut Window<'_, W>,
     ) -> (bool, bool) {
         let n = haystack.len();
-        let mut place = Place::start(self);
+        let mut place = Place {
+            state: self.start as usize,
+            count: 0,
+        };
+        let mut counts = Counts::new();
         let mut found = false;
-        let mut j = 0;
+        // The empty part; every other begins with the literal prefix (ends with it, read
+        // backwards), within which no state accepts: the walk resumes after it.
+        let at = if BACK { 0 } else { n };
+        if self.accepts(place.state) && window.touch::<BACK>(at, at) {
+            if !BACK {
+                return (true, true);
+            }
+            found = true;
+        }
+        let mut read = match self.after_prefix::<BACK>(haystack) {
+            Some((state, read)) => {
+                place.state = state;
+                read
+            }
+            None => return (found, false),
+        };
         loop {
-            if j >= from && place.accepting(self) {
-                let bit = j - from;
-                ends[bit / 64] |= 1 << (bit % 64);
-                found = true;
+            let at = if BACK { read } else { n - read };
+            // Past the window: the tail is alive beyond it; the head has passed it.
+            if BACK && at >= window.to || !BACK && at < window.from {
+                return (found, BACK);
             }
-            if j + 1 == to {
-                return (found, true);
+            // Without a branch on whether the state accepts, which flips as often as the bytes
+            // between word and other characters.
+            if at >= window.from && at < window.to {
+                let accepts = self.accepts(place.state) as u64;
+                let (word, bit) = ((at - window.from) / 64, (at - window.from) % 64);
+                if BACK {
+                    window.ends[word] |= accepts << bit;
+                    found |= accepts != 0;
+                } else if (window.ends[word] >> bit) & accepts != 0 {
+                    return (true, true);
+                }
             }
-            if !place.step(self, self.classes[haystack[n - 1 - j] as usize] as usize) {
+            if read == n || BACK && at + 1 == window.to || !BACK && at == window.from {
+                return (found, BACK && read < n);
+            }
+            let class = match &self.wide {
+                Some(wide) if !BACK => match self.character_at(haystack, &mut read, wide) {
+                    Some(class) => class,
+                    // Malformed UTF-8 never matches.
+                    None => return (false, false),
+                },
+                _ => {
+                    read += 1;
+                    self.class_at::<BACK>(haystack, read - 1)
+                }
+            };
+            let before = place.state;
+            let action = place.step::<K>(self, class, &mut counts);
+            if place.state == 0 {
                 return (found, false);
             }
-            j += 1;
+            if place.state != before || self.wide.is_some() {
+                continue;
+            }
+            // A state that loops on itself: while the bytes keep it there (and the register
+            // in its region), the state is known in advance, so each byte's loads no longer
+            // wait for the previous byte's, and every point on the way is the same state's.
+            let mut room = n - read;
+            if let Some(counter) = &self.counter
+                && action != 0
+            {
+                if K == ONE && action == 2 {
+                    let limit = counter.limits[state_number(before, self.stride_reciprocal)];
+                    let left = limit.saturating_sub(place.count + 1) as usize;
+                    if left < room {
+                        room = left;
+                    }
+                } else if K == SETS && (action == 2 || action == 3) {
+                    let steady = counts.steady_steps(action == 3) as usize;
+                    if steady < room {
+                        room = steady;
+                    }
+                } else {
+                    continue;
+                }
+            }
+            let from = read;
+            while read - from < room {
+                let index = before + self.class_at::<BACK>(haystack, read);
+                if self.transitions[index] as usize != before
+                    || self.counter.is_some() && self.counter_action(index) != action
+                {
+                    break;
+                }
+                read += 1;
+            }
+            let steps = read - from;
+            if steps == 0 {
+                continue;
+            }
+            if K == ONE && action != 0 {
+                place.count += steps as u32;
+            } else if K == SETS && action != 0 && !counts.advance(steps as u64, action == 3) {
+                // The counts would change regions on the way: one byte at a time instead.
+                read = from;
+                continue;
+            }
+            // The points the run passed, after each of its bytes but the last, whose point the
+            // loop looks at next.
+            if self.accepts(before) {
+                let (lo, hi) = if BACK {
+                    (from, read - 1)
+                } else {
+                    (n - read + 1, n - from)
+                };
+                if window.touch::<BACK>(lo, hi) {
+                    if !BACK {
+                        return (true, true);
+                    }
+                    found = true;
+                }
+            }
         }
     }
 
-    /// Walks `haystack` forwards: whether it reaches, accepting, a point that leaves a tail
-    /// `ends` marks (tail lengths `from..to`).
-    const fn head_meets<const W: usize>(
-        &self,
-        haystack: &[u8],
-        from: usize,
-        to: usize,
-        ends: &[u64; W],
-    ) -> bool {
-        let n = haystack.len();
-        let mut place = Place::start(self);
-        let mut i = 0;
-        loop {
-            let rest = n - i;
-            if rest < to && place.accepting(self) {
-                let bit = rest - from;
-                if ends[bit / 64] & (1 << (bit % 64)) != 0 {
-                    return true;
-                }
-            }
-            if rest == from {
-                return false;
-            }
-            let class = match &self.wide {
-                None => {
-                    i += 1;
-                    self.classes[haystack[i - 1] as usize] as usize
-                }
-                Some(wide) => match self.character_at(haystack, &mut i, wide) {
-                    Some(class) => class,
-                    // Malformed UTF-8 never matches.
-                    None => return false,
-                },
-            };
-            if !place.step(self, class) || n - i < from {
-                return false;
-            }
+    /// Whether (premultiplied) `state` accepts.
+    #[inline(always)]
+    const fn accepts(&self, state: usize) -> bool {
+        self.accepting[state_number(state, self.stride_reciprocal)] != 0
+    }
+
+    /// The register action of transition `index`, for an automaton that counts.
+    #[inline(always)]
+    const fn counter_action(&self, index: usize) -> u8 {
+        match &self.counter {
+            Some(counter) => counter.actions[index],
+            None => 0,
         }
+    }
+}
+
+/// The state a register that reached its region's limit moves `at` (a state number) to.
+#[cold]
+#[inline(never)]
+const fn crossed(counter: &Counter, at: usize) -> usize {
+    counter.boundaries[at] as usize
+}
+
+/// The kind of walk `automaton` takes ([`PLAIN`], [`ONE`] or [`SETS`]).
+const fn kind(automaton: &Automaton) -> u8 {
+    match &automaton.counter {
+        None => PLAIN,
+        Some(counter) if counter.sets.is_none() => ONE,
+        Some(_) => SETS,
     }
 }
 
@@ -219,6 +417,46 @@ mod tests {
                         assert!(!head.matches(wrong.as_bytes()), "{wrong}");
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_the_head_meets_the_tail_inside_it() {
+        // `a*` then `ab*`, the tail read backwards: `b*`, then one `a` (accepting), then nothing.
+        let classes: &'static mut [u8; 256] = Box::leak(Box::new([0; 256]));
+        classes[b'a' as usize] = 1;
+        classes[b'b' as usize] = 2;
+        let tail: &'static Automaton = Box::leak(Box::new(Automaton {
+            classes,
+            transitions: &[0, 0, 0, 0, 6, 3, 0, 0, 0],
+            stride: 3,
+            stride_reciprocal: Automaton::reciprocal_of(3),
+            accepting: &[0, 0, 1],
+            start: 3,
+            after_prefix: 3,
+            shortest: 1,
+            ..star(b'a', true)
+        }));
+        let head = Automaton {
+            tail: Some(tail),
+            ..star(b'a', false)
+        };
+        // Every string of `a`s and `b`s up to 9 long: the head's run of `a`s takes the value's
+        // point before its last `a` in one step.
+        for length in 0..=9 {
+            for bits in 0..1u32 << length {
+                let value: String = (0..length)
+                    .map(|k| if bits >> k & 1 == 0 { 'a' } else { 'b' })
+                    .collect();
+                let a = value.chars().take_while(|&c| c == 'a').count();
+                let expected = a >= 1 && value[a..].chars().all(|c| c == 'b');
+                assert_eq!(head.matches(value.as_bytes()), expected, "{value}");
+                assert_eq!(
+                    head.split_in_windows::<1>(value.as_bytes(), tail),
+                    expected,
+                    "{value}"
+                );
             }
         }
     }
