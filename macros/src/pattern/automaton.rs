@@ -3,6 +3,7 @@
 
 use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
+use super::intersection::{accept_nothing, length_conflict};
 use super::node::{Node, Repeat};
 use super::reverse::{literal_end, literal_start, reversed, reversed_turning_looks};
 use super::split::cuts;
@@ -20,6 +21,9 @@ pub const MAX_TRANSITIONS: usize = u16::MAX as usize;
 /// of them. `.*cron\(…{1,83} …{1,23} …{1,13} …\).*` over characters builds 10,020 states
 /// (210,420 transitions) that minimize to 1,928 (40,488).
 const MAX_TRANSITIONS_BEFORE_MINIMIZING: usize = 4 * MAX_TRANSITIONS;
+
+/// Why a pattern that no value can match is a compile error.
+const MATCHES_NOTHING: &str = "the pattern matches no string at all";
 
 /// The most terms building one automaton may create before the pattern counts as past the
 /// budget: bounds expansion time on patterns whose automaton would be huge.
@@ -498,6 +502,12 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
         return Ok(Some(tables));
     }
     if let Some(parts) = conjuncts(node) {
+        if let Some((least, most)) = length_conflict(node) {
+            return Err(format!(
+                "{MATCHES_NOTHING}: together, the look-aheads and the rest need at least \
+                 {least} characters and allow at most {most}"
+            ));
+        }
         let mut built = Vec::with_capacity(parts.len());
         for part in &parts {
             match build_one(part)? {
@@ -506,6 +516,9 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
             }
         }
         if built.len() == parts.len() {
+            if accept_nothing(&built) == Some(true) {
+                return Err(MATCHES_NOTHING.into());
+            }
             return Ok(chained(built));
         }
     }
@@ -975,7 +988,7 @@ fn construct(
         minimize(tables)
     };
     if !tables.accepting.contains(&true) {
-        return Err(Stop::Error("the pattern matches no string at all".into()));
+        return Err(Stop::Error(MATCHES_NOTHING.into()));
     }
     if tables.transitions.len() > MAX_TRANSITIONS {
         return Err(Stop::OverBudget);
@@ -1259,7 +1272,8 @@ fn minimize(tables: Tables) -> Tables {
 #[cfg(test)]
 mod tests {
     use super::{
-        ATTEMPTS, MAX_TRANSITIONS, Tables, build, build_over, chained, conjuncts, open_at_both_ends,
+        ATTEMPTS, MATCHES_NOTHING, MAX_TRANSITIONS, Tables, accept_nothing, build, build_over,
+        chained, conjuncts, length_conflict, open_at_both_ends,
     };
     use crate::pattern::java::parse;
     use crate::pattern::reverse::reversed;
@@ -1362,6 +1376,54 @@ mod tests {
         }
         assert!(conjuncts(&parse("a(?=b)b").unwrap()).is_none());
         assert!(conjuncts(&parse("(?<=a)b").unwrap()).is_none());
+    }
+
+    #[test]
+    fn look_aheads_no_rest_satisfies_match_nothing() {
+        let parts = |pattern: &str| -> Vec<Tables> {
+            conjuncts(&parse(pattern).unwrap())
+                .expect("conjuncts")
+                .iter()
+                .map(|part| build(part).unwrap().expect("a part"))
+                .collect()
+        };
+        let stack = "arn:aws[a-z\\-]*:cloudformation:[a-z0-9\\-]*:[0-9]{12}:stack/\
+                     [a-zA-Z][a-zA-Z0-9-]{0,127}/.*";
+        // The shortest rest, `arn:aws:cloudformation::123456789012:stack/a/`, is 45 long.
+        let too_short = format!("(?=.{{1,40}}$){stack}");
+        assert_eq!(accept_nothing(&parts(&too_short)), Some(true));
+        assert_eq!(
+            accept_nothing(&parts(&format!("(?=.{{1,45}}$){stack}"))),
+            Some(false)
+        );
+        assert_eq!(
+            accept_nothing(&parts("(?=[0-9])(?![0-5])[0-9]+")),
+            Some(false)
+        );
+        assert_eq!(
+            accept_nothing(&parts("(?=[0-9])(?![0-9])[0-9]+")),
+            Some(true)
+        );
+        // Past the budget as one automaton: a look-ahead on the length that the rest is always
+        // longer than.
+        let too_long = format!("(?=.{{1,256}}$){stack}x{{220}}");
+        let node = parse(&too_long).unwrap();
+        assert!(super::build_either_way(&node).unwrap().is_none());
+        assert_eq!(length_conflict(&node), Some((265, 257)));
+        let conflict = |pattern: &str| length_conflict(&parse(pattern).unwrap());
+        assert_eq!(conflict(&format!("(?=.{{1,265}}$){stack}x{{220}}")), None);
+        assert_eq!(conflict(&format!("(?=.{{1,256}}){stack}x{{220}}")), None);
+        assert!(build(&node).unwrap_err().starts_with(MATCHES_NOTHING));
+        // `$` may stand before a line terminator that ends the value.
+        assert_eq!(conflict("(?=a{2}$)[a\\n]{3}"), None);
+        assert_eq!(conflict("(?=a{2}\\z)[a\\n]{3}"), Some((3, 2)));
+        // A length of at most 64 is unrolled into states, which the search follows; a longer
+        // one is counted, and the search cannot tell, but the lengths can.
+        let unrolled = format!("(?=.{{1,40}}$)(?=.{{1,256}}$){stack}");
+        assert_eq!(accept_nothing(&parts(&unrolled)), Some(true));
+        let counted = format!("(?=.{{1,100}}$)(?=.{{1,256}}$){stack}x{{60}}");
+        assert_eq!(accept_nothing(&parts(&counted)), Some(false));
+        assert_eq!(length_conflict(&parse(&counted).unwrap()), Some((105, 101)));
     }
 
     #[test]

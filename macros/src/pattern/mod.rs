@@ -11,6 +11,7 @@ mod boundary;
 mod corpus;
 mod ecma;
 mod fast_hash;
+mod intersection;
 mod java;
 mod java_unicode;
 mod node;
