@@ -75,11 +75,16 @@ impl Place {
     }
 }
 
-/// The split points a window holds: bit `p − from` for the point `p` bytes before the end.
+/// The split points a window holds: bit `p − base` for the point `p` bytes before the end,
+/// for the points `from..to`.
 struct Window<'a, const W: usize> {
     ends: &'a mut [u64; W],
+    base: usize,
     from: usize,
     to: usize,
+    /// The first and the last point marked (`usize::MAX` and 0 until one is).
+    lowest: usize,
+    highest: usize,
 }
 
 impl<const W: usize> Window<'_, W> {
@@ -92,7 +97,15 @@ impl<const W: usize> Window<'_, W> {
         if lo > hi {
             return false;
         }
-        let (mut bit, last) = (lo - self.from, hi - self.from);
+        if MARK {
+            if lo < self.lowest {
+                self.lowest = lo;
+            }
+            if hi > self.highest {
+                self.highest = hi;
+            }
+        }
+        let (mut bit, last) = (lo - self.base, hi - self.base);
         while bit <= last {
             let (word, offset) = (bit / 64, bit % 64);
             let span = if last - bit < 63 - offset {
@@ -114,13 +127,18 @@ impl<const W: usize> Window<'_, W> {
         }
         MARK
     }
+
+    /// Narrows the window to the points marked, the only ones a walk that looks for marks
+    /// needs to reach.
+    const fn narrow_to_marks(&mut self) {
+        self.from = self.lowest;
+        self.to = self.highest + 1;
+    }
 }
 
 impl Automaton {
     /// Whether some point splits `haystack` into a beginning this automaton accepts and a rest
-    /// `tail` accepts (read backwards). The tail is walked first, over at most its
-    /// [`longest`](Self::longest) bytes; then this automaton, which only looks at the split
-    /// points among the last of them.
+    /// `tail` accepts (read backwards).
     pub(super) const fn matches_split(&self, haystack: &[u8], tail: &Automaton) -> bool {
         // Unless a part may be empty, the value begins with the head's literal prefix and ends
         // with the tail's: compared before either walk.
@@ -130,33 +148,83 @@ impl Automaton {
         {
             return false;
         }
+        let Some(longest) = self.longest_tail(haystack, tail) else {
+            return false;
+        };
         // A set no larger than the value needs: clearing the whole of it costs a short value
         // more than its walks.
         if n < 64 {
-            self.split_in_windows::<1>(haystack, tail)
+            self.split_at_once::<1>(haystack, tail, longest)
         } else if n < 512 {
-            self.split_in_windows::<8>(haystack, tail)
+            self.split_at_once::<8>(haystack, tail, longest)
+        } else if n < WORDS * 64 {
+            self.split_at_once::<WORDS>(haystack, tail, longest)
         } else {
-            self.split_in_windows::<WORDS>(haystack, tail)
+            self.split_in_windows::<WORDS>(haystack, tail, longest)
         }
     }
 
-    /// [`matches_split`](Self::matches_split), keeping the split points of `W` × 64 tail
-    /// lengths at a time.
-    const fn split_in_windows<const W: usize>(&self, haystack: &[u8], tail: &Automaton) -> bool {
+    /// The longest tail a split of `haystack` may leave, `None` when there is none to look
+    /// for: no head is shorter than the value's shortest less the tail's, so a longer tail
+    /// leaves no room for one. (This automaton's `shortest` is the whole value's.)
+    const fn longest_tail(&self, haystack: &[u8], tail: &Automaton) -> Option<usize> {
         let n = haystack.len();
-        // No head is shorter than the value's shortest less the tail's: longer tails leave no
-        // room for one. (This automaton's `shortest` is the whole value's.)
         let head_least = self.shortest.saturating_sub(tail.shortest);
-        if n < head_least {
-            return false;
+        if n < head_least || tail.shortest > n - head_least {
+            return None;
         }
-        let longest = if tail.longest < n - head_least {
+        Some(if tail.longest < n - head_least {
             tail.longest
         } else {
             n - head_least
+        })
+    }
+
+    /// [`matches_split`](Self::matches_split) for a value whose points all fit one set, with
+    /// tails of at most `longest` bytes: the head walks first, from the value's start, and
+    /// marks the points it accepts at; the tail then walks from the end only as far as the
+    /// first of them. The head is most often the part with literal text and fewer points.
+    const fn split_at_once<const W: usize>(
+        &self,
+        haystack: &[u8],
+        tail: &Automaton,
+        longest: usize,
+    ) -> bool {
+        let mut ends = [0u64; W];
+        let mut window = Window {
+            ends: &mut ends,
+            base: 0,
+            from: tail.shortest,
+            to: longest + 1,
+            lowest: usize::MAX,
+            highest: 0,
         };
-        // Tail lengths `from..to` at a time: one window for every tail the derive builds.
+        let (found, _) = match kind(self) {
+            PLAIN => self.walk_split::<W, PLAIN, false, true>(haystack, &mut window),
+            ONE => self.walk_split::<W, ONE, false, true>(haystack, &mut window),
+            _ => self.walk_split::<W, SETS, false, true>(haystack, &mut window),
+        };
+        if !found {
+            return false;
+        }
+        window.narrow_to_marks();
+        let (met, _) = match kind(tail) {
+            PLAIN => tail.walk_split::<W, PLAIN, true, false>(haystack, &mut window),
+            ONE => tail.walk_split::<W, ONE, true, false>(haystack, &mut window),
+            _ => tail.walk_split::<W, SETS, true, false>(haystack, &mut window),
+        };
+        met
+    }
+
+    /// [`matches_split`](Self::matches_split) for any value, with tails of at most `longest`
+    /// bytes, `W` × 64 tail lengths at a time: in each window, the tail walks first and marks
+    /// the points it accepts at, then the head looks for one it accepts at.
+    const fn split_in_windows<const W: usize>(
+        &self,
+        haystack: &[u8],
+        tail: &Automaton,
+        longest: usize,
+    ) -> bool {
         let mut from = tail.shortest;
         while from <= longest {
             let to = if longest - from < W * 64 {
@@ -167,19 +235,23 @@ impl Automaton {
             let mut ends = [0u64; W];
             let mut window = Window {
                 ends: &mut ends,
+                base: from,
                 from,
                 to,
+                lowest: usize::MAX,
+                highest: 0,
             };
             let (found, alive) = match kind(tail) {
-                PLAIN => tail.walk_split::<W, PLAIN, true>(haystack, &mut window),
-                ONE => tail.walk_split::<W, ONE, true>(haystack, &mut window),
-                _ => tail.walk_split::<W, SETS, true>(haystack, &mut window),
+                PLAIN => tail.walk_split::<W, PLAIN, true, true>(haystack, &mut window),
+                ONE => tail.walk_split::<W, ONE, true, true>(haystack, &mut window),
+                _ => tail.walk_split::<W, SETS, true, true>(haystack, &mut window),
             };
             if found {
+                window.narrow_to_marks();
                 let (met, _) = match kind(self) {
-                    PLAIN => self.walk_split::<W, PLAIN, false>(haystack, &mut window),
-                    ONE => self.walk_split::<W, ONE, false>(haystack, &mut window),
-                    _ => self.walk_split::<W, SETS, false>(haystack, &mut window),
+                    PLAIN => self.walk_split::<W, PLAIN, false, false>(haystack, &mut window),
+                    ONE => self.walk_split::<W, ONE, false, false>(haystack, &mut window),
+                    _ => self.walk_split::<W, SETS, false, false>(haystack, &mut window),
                 };
                 if met {
                     return true;
@@ -193,12 +265,12 @@ impl Automaton {
         false
     }
 
-    /// One walk of a split match, by an automaton of kind `K`. The tail (`BACK`) reads
-    /// `haystack` from its end and marks in `window` each point it accepts at: whether it
-    /// marked one, and whether it was still alive past the window. The head reads it from its
-    /// start: whether it accepts at a point the window marks. A point is named by how many
-    /// bytes follow it.
-    const fn walk_split<const W: usize, const K: u8, const BACK: bool>(
+    /// One walk of a split match, by an automaton of kind `K`: the tail's (`BACK`) reads
+    /// `haystack` from its end, the head's from its start. One that marks (`MARK`) marks in
+    /// `window` each point it accepts at, and says whether it marked one and whether it was
+    /// still alive past the window; the other says whether it accepts at a point the window
+    /// marks. A point is named by how many bytes follow it.
+    const fn walk_split<const W: usize, const K: u8, const BACK: bool, const MARK: bool>(
         &self,
         haystack: &[u8],
         window: &mut Window<'_, W>,
@@ -213,8 +285,8 @@ impl Automaton {
         // The empty part; every other begins with the literal prefix (ends with it, read
         // backwards), within which no state accepts: the walk resumes after it.
         let at = if BACK { 0 } else { n };
-        if self.accepts(place.state) && window.touch::<BACK>(at, at) {
-            if !BACK {
+        if self.accepts(place.state) && window.touch::<MARK>(at, at) {
+            if !MARK {
                 return (true, true);
             }
             found = true;
@@ -232,15 +304,23 @@ impl Automaton {
             if BACK && at >= window.to || !BACK && at < window.from {
                 return (found, BACK);
             }
-            // Without a branch on whether the state accepts, which flips as often as the bytes
-            // between word and other characters.
             if at >= window.from && at < window.to {
-                let accepts = self.accepts(place.state) as u64;
-                let (word, bit) = ((at - window.from) / 64, (at - window.from) % 64);
-                if BACK {
-                    window.ends[word] |= accepts << bit;
-                    found |= accepts != 0;
-                } else if (window.ends[word] >> bit) & accepts != 0 {
+                let accepts = self.accepts(place.state);
+                let (word, bit) = ((at - window.base) / 64, (at - window.base) % 64);
+                if MARK {
+                    // Most often rare, where the head marks: a branch the processor predicts.
+                    if accepts {
+                        window.ends[word] |= 1 << bit;
+                        if at < window.lowest {
+                            window.lowest = at;
+                        }
+                        if at > window.highest {
+                            window.highest = at;
+                        }
+                        found = true;
+                    }
+                } else if (window.ends[word] >> bit) & accepts as u64 != 0 {
+                    // Whether the state accepts may flip at every byte; a mark there is rare.
                     return (true, true);
                 }
             }
@@ -317,8 +397,8 @@ impl Automaton {
                 } else {
                     (n - read + 1, n - from)
                 };
-                if window.touch::<BACK>(lo, hi) {
-                    if !BACK {
+                if window.touch::<MARK>(lo, hi) {
+                    if !MARK {
                         return (true, true);
                     }
                     found = true;
@@ -363,6 +443,12 @@ const fn kind(automaton: &Automaton) -> u8 {
 mod tests {
     use super::Automaton;
 
+    /// [`Automaton::split_in_windows`] with windows of 64 tail lengths.
+    fn windows(head: &Automaton, haystack: &[u8], tail: &Automaton) -> bool {
+        head.longest_tail(haystack, tail)
+            .is_some_and(|longest| head.split_in_windows::<1>(haystack, tail, longest))
+    }
+
     /// The automaton of `c*` over bytes: one live state, premultiplied id 2.
     fn star(c: u8, reversed: bool) -> Automaton {
         let classes: &'static mut [u8; 256] = Box::leak(Box::new([0; 256]));
@@ -399,10 +485,7 @@ mod tests {
         for a in [0, 1, 63, 64, 65, 200] {
             for b in [0, 1, 63, 64, 65, 127, 128, 300] {
                 let value = format!("{}{}", "a".repeat(a), "b".repeat(b));
-                assert!(
-                    head.split_in_windows::<1>(value.as_bytes(), tail),
-                    "{value}"
-                );
+                assert!(windows(&head, value.as_bytes(), tail), "{value}");
                 assert!(head.matches(value.as_bytes()), "{value}");
                 for wrong in [
                     format!("{value}a"),
@@ -410,10 +493,7 @@ mod tests {
                     format!("{value}c"),
                 ] {
                     if wrong.contains("ba") || wrong.contains('c') {
-                        assert!(
-                            !head.split_in_windows::<1>(wrong.as_bytes(), tail),
-                            "{wrong}"
-                        );
+                        assert!(!windows(&head, wrong.as_bytes(), tail), "{wrong}");
                         assert!(!head.matches(wrong.as_bytes()), "{wrong}");
                     }
                 }
@@ -452,11 +532,14 @@ mod tests {
                 let a = value.chars().take_while(|&c| c == 'a').count();
                 let expected = a >= 1 && value[a..].chars().all(|c| c == 'b');
                 assert_eq!(head.matches(value.as_bytes()), expected, "{value}");
-                assert_eq!(
-                    head.split_in_windows::<1>(value.as_bytes(), tail),
-                    expected,
-                    "{value}"
-                );
+                assert_eq!(windows(&head, value.as_bytes(), tail), expected, "{value}");
+                if value.len() < 64 {
+                    let longest = head.longest_tail(value.as_bytes(), tail);
+                    let at_once = longest.is_some_and(|longest| {
+                        head.split_at_once::<1>(value.as_bytes(), tail, longest)
+                    });
+                    assert_eq!(at_once, expected, "{value}");
+                }
             }
         }
     }
