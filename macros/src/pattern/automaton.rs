@@ -495,8 +495,10 @@ enum Stop {
 /// (classes far beyond ASCII multiply the states by their UTF-8 partial states). Failing both,
 /// it reads the bytes from the last to the first, which needs fewer counts at once for some
 /// patterns; failing that, a pattern that opens with look-aheads becomes an automaton per
-/// look-ahead and one for the rest, all of which must match; and as a last resort, an automaton
-/// that does not count may be built past the budget if it fits once minimized.
+/// look-ahead and one for the rest, all of which must match (an error when no value can); an
+/// automaton that does not count may be built past the budget if it fits once minimized; and
+/// as a last resort, the pattern is cut in two, a head read forwards and a tail read backwards
+/// ([`split`](super::split)).
 pub fn build(node: &Node) -> Result<Option<Tables>, String> {
     if let Some(tables) = build_either_way(node)? {
         return Ok(Some(tables));

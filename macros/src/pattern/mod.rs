@@ -1,8 +1,10 @@
 //! Compiles a `pattern = "…"` attribute into DFA tables when the derive expands: the pattern is
 //! parsed with Java's meaning ([`java`]), turned into terms whose derivatives are the DFA's states
-//! ([`term`], [`automaton`]), once rewritten to need fewer counts ([`simplify`]), over UTF-8 bytes, or over characters ([`alphabet`]) when that is
-//! what keeps it within budget, and reported as a compile error when it is invalid, uses a
-//! backreference or matches nothing.
+//! ([`term`], [`automaton`]), once rewritten to need fewer counts ([`simplify`]), over UTF-8
+//! bytes, or over characters ([`alphabet`]) when that is what keeps it within budget, read from
+//! the end ([`reverse`]) or cut in two ([`split`]) when that needs fewer counts at once, and
+//! reported as a compile error when it is invalid, uses a backreference or matches nothing
+//! ([`intersection`], for one built as several automata).
 
 mod alphabet;
 mod automaton;
