@@ -87,7 +87,20 @@ struct Window<'a, const W: usize> {
     highest: usize,
 }
 
-impl<const W: usize> Window<'_, W> {
+impl<'a, const W: usize> Window<'a, W> {
+    /// The window of points `from..to`, none marked yet, whose bits in `ends` count from
+    /// `base`.
+    const fn new(ends: &'a mut [u64; W], base: usize, from: usize, to: usize) -> Self {
+        Window {
+            ends,
+            base,
+            from,
+            to,
+            lowest: usize::MAX,
+            highest: 0,
+        }
+    }
+
     /// Marks (`MARK`) or looks for a mark on (otherwise) the points `lo..=hi` within the
     /// window: whether one was marked.
     #[inline(always)]
@@ -191,29 +204,13 @@ impl Automaton {
         longest: usize,
     ) -> bool {
         let mut ends = [0u64; W];
-        let mut window = Window {
-            ends: &mut ends,
-            base: 0,
-            from: tail.shortest,
-            to: longest + 1,
-            lowest: usize::MAX,
-            highest: 0,
-        };
-        let (found, _) = match kind(self) {
-            PLAIN => self.walk_split::<W, PLAIN, false, true>(haystack, &mut window),
-            ONE => self.walk_split::<W, ONE, false, true>(haystack, &mut window),
-            _ => self.walk_split::<W, SETS, false, true>(haystack, &mut window),
-        };
+        let mut window = Window::new(&mut ends, 0, tail.shortest, longest + 1);
+        let (found, _) = self.walk_part::<W, false, true>(haystack, &mut window);
         if !found {
             return false;
         }
         window.narrow_to_marks();
-        let (met, _) = match kind(tail) {
-            PLAIN => tail.walk_split::<W, PLAIN, true, false>(haystack, &mut window),
-            ONE => tail.walk_split::<W, ONE, true, false>(haystack, &mut window),
-            _ => tail.walk_split::<W, SETS, true, false>(haystack, &mut window),
-        };
-        met
+        tail.walk_part::<W, true, false>(haystack, &mut window).0
     }
 
     /// [`matches_split`](Self::matches_split) for any value, with tails of at most `longest`
@@ -233,27 +230,11 @@ impl Automaton {
                 from + W * 64
             };
             let mut ends = [0u64; W];
-            let mut window = Window {
-                ends: &mut ends,
-                base: from,
-                from,
-                to,
-                lowest: usize::MAX,
-                highest: 0,
-            };
-            let (found, alive) = match kind(tail) {
-                PLAIN => tail.walk_split::<W, PLAIN, true, true>(haystack, &mut window),
-                ONE => tail.walk_split::<W, ONE, true, true>(haystack, &mut window),
-                _ => tail.walk_split::<W, SETS, true, true>(haystack, &mut window),
-            };
+            let mut window = Window::new(&mut ends, from, from, to);
+            let (found, alive) = tail.walk_part::<W, true, true>(haystack, &mut window);
             if found {
                 window.narrow_to_marks();
-                let (met, _) = match kind(self) {
-                    PLAIN => self.walk_split::<W, PLAIN, false, false>(haystack, &mut window),
-                    ONE => self.walk_split::<W, ONE, false, false>(haystack, &mut window),
-                    _ => self.walk_split::<W, SETS, false, false>(haystack, &mut window),
-                };
-                if met {
+                if self.walk_part::<W, false, false>(haystack, &mut window).0 {
                     return true;
                 }
             }
@@ -263,6 +244,19 @@ impl Automaton {
             from = to;
         }
         false
+    }
+
+    /// [`walk_split`](Self::walk_split) of this automaton's kind.
+    const fn walk_part<const W: usize, const BACK: bool, const MARK: bool>(
+        &self,
+        haystack: &[u8],
+        window: &mut Window<'_, W>,
+    ) -> (bool, bool) {
+        match kind(self) {
+            PLAIN => self.walk_split::<W, PLAIN, BACK, MARK>(haystack, window),
+            ONE => self.walk_split::<W, ONE, BACK, MARK>(haystack, window),
+            _ => self.walk_split::<W, SETS, BACK, MARK>(haystack, window),
+        }
     }
 
     /// One walk of a split match, by an automaton of kind `K`: the tail's (`BACK`) reads
