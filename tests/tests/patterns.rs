@@ -176,6 +176,13 @@ pub struct CaseArn(String);
 )]
 pub struct WebUrl(String);
 
+/// [`CaseArn`] whose tail is at least 100 long, which its counting automaton alone does not say.
+#[derive(Debug, constrained::Constrained)]
+#[constrained(
+    pattern = r"arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\-._/:#=+-]{100,500}"
+)]
+pub struct LongCaseArn(String);
+
 const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 
 fn cases() -> Vec<Case> {
@@ -632,6 +639,34 @@ fn patterns_cut_in_two_agree_with_regex() {
         assert_eq!(url.is_match(&value), expected, "{value:?}");
     }
     assert!((200..1_800).contains(&accepted), "{accepted} of 2,000");
+}
+
+#[test]
+fn a_cut_tail_s_least_length_is_the_pattern_s() {
+    let pattern = LongCaseArn::RULES.pattern.unwrap();
+    let tail = pattern
+        .automaton
+        .as_ref()
+        .and_then(|a| a.tail)
+        .expect("a tail");
+    let value = |x: usize, y: usize| {
+        format!(
+            "arn:aws:cases:us-east-1:123456789012:domain/{}/case/{}",
+            "x".repeat(x),
+            "y".repeat(y)
+        )
+    };
+    for (x, y, expected) in [
+        (1, 100, true),
+        (1, 99, false),
+        (500, 100, true),
+        (500, 500, true),
+        (501, 100, false),
+        (1, 501, false),
+    ] {
+        assert_eq!(pattern.is_match(&value(x, y)), expected, "{x} {y}");
+    }
+    assert_eq!(tail.shortest, 100);
 }
 
 #[test]

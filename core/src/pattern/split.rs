@@ -1,11 +1,12 @@
-//! Matching a pattern the derive cut in two (`…:domain/.{1,500}` then `/case/[…]{1,500}`), whose
-//! one automaton would need two counts at once whichever end it read first: the tail's
-//! automaton reads the value from its end and marks every point where what it has read is a
-//! tail; the head's reads it from its start and looks for such a point where what it has read is
-//! a head.
+//! Matching a pattern the derive cut in two (`…:domain/.{1,500}/case/` then `[…]{1,500}`), whose
+//! one automaton would need two counts at once whichever end it read first. A value matches when
+//! some point splits it into a head and a tail: one part's automaton marks, in a set of bits,
+//! every point where what it has read is such a part (the head's, reading from the value's
+//! start, or for a value longer than a set holds the tail's, from its end, a window of points at
+//! a time), and the other's looks for a marked point where it accepts.
 
 use super::counts::Counts;
-use super::{Automaton, Counter, state_number};
+use super::{Automaton, state_number};
 
 /// The most bytes the derive lets a [`tail`](Automaton::tail) match: the split points it
 /// accepts are then kept in a set of this many bits plus one on the stack. A hand-built tail
@@ -49,20 +50,7 @@ impl Place {
         };
         let action = counter.actions[index];
         self.state = if K == ONE {
-            match action {
-                0 => next,
-                _ => {
-                    self.count = if action == 1 { 1 } else { self.count + 1 };
-                    let at = state_number(next, automaton.stride_reciprocal);
-                    // A branch the processor predicts, rather than a select that the next
-                    // step's loads would wait for.
-                    if self.count == counter.limits[at] {
-                        crossed(counter, at)
-                    } else {
-                        next
-                    }
-                }
-            }
+            automaton.step_class(self.state, class, counter, &mut self.count)
         } else if K == SETS
             && action != 0
             && let Some(sets) = &counter.sets
@@ -77,8 +65,8 @@ impl Place {
 
 /// The split points a window holds: bit `p − base` for the point `p` bytes before the end,
 /// for the points `from..to`.
-struct Window<'a, const W: usize> {
-    ends: &'a mut [u64; W],
+struct Window<'a> {
+    ends: &'a mut [u64],
     base: usize,
     from: usize,
     to: usize,
@@ -87,10 +75,10 @@ struct Window<'a, const W: usize> {
     highest: usize,
 }
 
-impl<'a, const W: usize> Window<'a, W> {
+impl<'a> Window<'a> {
     /// The window of points `from..to`, none marked yet, whose bits in `ends` count from
     /// `base`.
-    const fn new(ends: &'a mut [u64; W], base: usize, from: usize, to: usize) -> Self {
+    const fn new(ends: &'a mut [u64], base: usize, from: usize, to: usize) -> Self {
         Window {
             ends,
             base,
@@ -205,12 +193,12 @@ impl Automaton {
     ) -> bool {
         let mut ends = [0u64; W];
         let mut window = Window::new(&mut ends, 0, tail.shortest, longest + 1);
-        let (found, _) = self.walk_part::<W, false, true>(haystack, &mut window);
+        let (found, _) = self.walk_part::<false, true>(haystack, &mut window);
         if !found {
             return false;
         }
         window.narrow_to_marks();
-        tail.walk_part::<W, true, false>(haystack, &mut window).0
+        tail.walk_part::<true, false>(haystack, &mut window).0
     }
 
     /// [`matches_split`](Self::matches_split) for any value, with tails of at most `longest`
@@ -231,10 +219,10 @@ impl Automaton {
             };
             let mut ends = [0u64; W];
             let mut window = Window::new(&mut ends, from, from, to);
-            let (found, alive) = tail.walk_part::<W, true, true>(haystack, &mut window);
+            let (found, alive) = tail.walk_part::<true, true>(haystack, &mut window);
             if found {
                 window.narrow_to_marks();
-                if self.walk_part::<W, false, false>(haystack, &mut window).0 {
+                if self.walk_part::<false, false>(haystack, &mut window).0 {
                     return true;
                 }
             }
@@ -247,15 +235,15 @@ impl Automaton {
     }
 
     /// [`walk_split`](Self::walk_split) of this automaton's kind.
-    const fn walk_part<const W: usize, const BACK: bool, const MARK: bool>(
+    const fn walk_part<const BACK: bool, const MARK: bool>(
         &self,
         haystack: &[u8],
-        window: &mut Window<'_, W>,
+        window: &mut Window<'_>,
     ) -> (bool, bool) {
         match kind(self) {
-            PLAIN => self.walk_split::<W, PLAIN, BACK, MARK>(haystack, window),
-            ONE => self.walk_split::<W, ONE, BACK, MARK>(haystack, window),
-            _ => self.walk_split::<W, SETS, BACK, MARK>(haystack, window),
+            PLAIN => self.walk_split::<PLAIN, BACK, MARK>(haystack, window),
+            ONE => self.walk_split::<ONE, BACK, MARK>(haystack, window),
+            _ => self.walk_split::<SETS, BACK, MARK>(haystack, window),
         }
     }
 
@@ -264,10 +252,10 @@ impl Automaton {
     /// `window` each point it accepts at, and says whether it marked one and whether it was
     /// still alive past the window; the other says whether it accepts at a point the window
     /// marks. A point is named by how many bytes follow it.
-    const fn walk_split<const W: usize, const K: u8, const BACK: bool, const MARK: bool>(
+    const fn walk_split<const K: u8, const BACK: bool, const MARK: bool>(
         &self,
         haystack: &[u8],
-        window: &mut Window<'_, W>,
+        window: &mut Window<'_>,
     ) -> (bool, bool) {
         let n = haystack.len();
         let mut place = Place {
@@ -415,13 +403,6 @@ impl Automaton {
             None => 0,
         }
     }
-}
-
-/// The state a register that reached its region's limit moves `at` (a state number) to.
-#[cold]
-#[inline(never)]
-const fn crossed(counter: &Counter, at: usize) -> usize {
-    counter.boundaries[at] as usize
 }
 
 /// The kind of walk `automaton` takes ([`PLAIN`], [`ONE`] or [`SETS`]).

@@ -167,10 +167,9 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
         let also = automaton(p, also, also.byte_lengths());
         quote!(&#also)
     }));
-    // The tail's longest is the pattern's bound on it, which the split walk relies on.
+    // The tail's lengths are the pattern's bounds on it, which the split walk relies on.
     let tail = option(tables.tail.as_ref().map(|tail| {
-        let (shortest, _) = tail.tables.byte_lengths();
-        let tail = automaton(p, &tail.tables, (shortest, Some(tail.longest)));
+        let tail = automaton(p, &tail.tables, (tail.shortest, Some(tail.longest)));
         quote!(&#tail)
     }));
     quote! {

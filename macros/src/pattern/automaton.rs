@@ -67,6 +67,10 @@ pub struct Tables {
 pub struct Tail {
     /// Its automaton, which reads backwards.
     pub tables: Box<Tables>,
+    /// The fewest bytes it matches: the larger of what its states and the pattern's widths
+    /// say. A counting automaton's own figure ignores its register (`[a-z]{100,200}` counts as
+    /// one byte), and the runtime bounds the head by the whole value's shortest less this.
+    pub shortest: usize,
     /// The most bytes it matches, from the pattern's widths: a counting automaton loops where
     /// the pattern has a bound, and the runtime keeps a split point per byte of this.
     pub longest: usize,
@@ -335,10 +339,7 @@ impl Tables {
         };
         let own = match &self.tail {
             // A value is a head and a tail.
-            Some(tail) => {
-                let (least, _) = tail.tables.byte_lengths();
-                (own.0 + least, own.1.map(|most| most + tail.longest))
-            }
+            Some(tail) => (own.0 + tail.shortest, own.1.map(|most| most + tail.longest)),
             None => own,
         };
         match &self.also {
@@ -541,13 +542,14 @@ fn built_in_two(node: &Node) -> Result<Option<Tables>, String> {
         let Some(tables) = build_over(&mirrored, None, true, &ATTEMPTS, MAX_TRANSITIONS)? else {
             continue;
         };
+        let (least, most) = tail.byte_width();
+        let least = usize::try_from(least).unwrap_or(usize::MAX);
         let tail = Tail {
-            tables: Box::new(tables),
-            longest: tail
-                .byte_width()
-                .1
+            shortest: tables.byte_lengths().0.max(least),
+            longest: most
                 .and_then(|w| usize::try_from(w).ok())
                 .unwrap_or(usize::MAX),
+            tables: Box::new(tables),
         };
         let mut built = build_over(&head, None, false, &ATTEMPTS, MAX_TRANSITIONS)?;
         if built.is_none()
