@@ -75,12 +75,14 @@ pub struct Automaton {
     /// each further look-ahead's in this one's `also`).
     pub also: Option<&'static Automaton>,
     /// For a pattern cut in two (`None` for most): the automaton of the part after the cut,
-    /// which reads backwards and accepts nothing longer than its [`longest`](Self::longest),
-    /// at most [`MOST_TAIL_BYTES`](crate::MOST_TAIL_BYTES) as the derive builds it. This automaton then reads the
-    /// part before the cut, and a value matches when some point splits it into parts they each
-    /// accept: the derive cuts `…:domain/.{1,500}/case/[…]{1,500}` before `/case/`, since either
-    /// way its one automaton would count both repetitions at once. This automaton's
-    /// [`shortest`](Self::shortest) and [`longest`](Self::longest) are then the whole value's.
+    /// which reads backwards and accepts nothing shorter than its [`shortest`](Self::shortest)
+    /// or longer than its [`longest`](Self::longest), at most
+    /// [`MOST_TAIL_BYTES`](crate::MOST_TAIL_BYTES) as the derive builds it. This automaton
+    /// then reads the part before the cut, and a value matches when some point splits it into
+    /// parts they each accept: the derive cuts `…:domain/.{1,500}/case/[…]{1,500}` after
+    /// `/case/`, since read from either end its one automaton would count both repetitions at
+    /// once. This automaton's [`shortest`](Self::shortest) and [`longest`](Self::longest) are
+    /// then the whole value's.
     pub tail: Option<&'static Automaton>,
 }
 
