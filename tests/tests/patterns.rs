@@ -385,6 +385,22 @@ fn the_java_dot_equivalent_is_what_the_tests_assume() {
     assert!(cases().iter().any(|c| c.equivalent.contains(JAVA_DOT)));
 }
 
+/// Asserts, for each of `patterns`, that its automaton counts with a set of counts (`sets`) or
+/// one count, and reads from the end or not (`reversed`).
+fn assert_counting(patterns: &[Option<&constrained::Pattern>], sets: bool, reversed: bool) {
+    for pattern in patterns {
+        let pattern = pattern.expect("a pattern rule");
+        let automaton = pattern.automaton.as_ref().expect("an automaton");
+        let counter = automaton.counter.as_ref();
+        assert!(
+            counter.is_some_and(|counter| counter.sets.is_some() == sets)
+                && automaton.reversed == reversed,
+            "{}",
+            pattern.source
+        );
+    }
+}
+
 #[test]
 fn several_counts_under_way_are_kept_as_sets() {
     let patterns = [
@@ -393,16 +409,7 @@ fn several_counts_under_way_are_kept_as_sets() {
         UnboundedCountsBothWays::RULES.pattern,
         EmptyOrPrefixed::RULES.pattern,
     ];
-    for pattern in patterns {
-        let pattern = pattern.expect("a pattern rule");
-        let automaton = pattern.automaton.as_ref().expect("an automaton");
-        let counter = automaton.counter.as_ref();
-        assert!(
-            counter.is_some_and(|counter| counter.sets.is_some()) && !automaton.reversed,
-            "{}",
-            pattern.source
-        );
-    }
+    assert_counting(&patterns, true, false);
 }
 
 #[test]
@@ -413,16 +420,7 @@ fn counts_that_are_one_at_a_time_from_the_end_are_read_from_the_end() {
         CountAtEveryA::RULES.pattern,
         UnboundedCounts::RULES.pattern,
     ];
-    for pattern in patterns {
-        let pattern = pattern.expect("a pattern rule");
-        let automaton = pattern.automaton.as_ref().expect("an automaton");
-        let counter = automaton.counter.as_ref();
-        assert!(
-            counter.is_some_and(|counter| counter.sets.is_none()) && automaton.reversed,
-            "{}",
-            pattern.source
-        );
-    }
+    assert_counting(&patterns, false, true);
 }
 
 #[test]

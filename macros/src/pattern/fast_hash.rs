@@ -2,11 +2,14 @@
 //! small integers the derive made itself, so no flooding resistance is needed, and cargo builds
 //! proc macros unoptimized in debug builds, where SipHash's rounds dominate expansion time.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A `HashMap` with [`FastHasher`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A `HashSet` with [`FastHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 
 /// Multiply-rotate hashing (as in rustc's FxHash).
 #[derive(Default)]

@@ -4,7 +4,7 @@
 //! compile error like any other that matches nothing.
 
 use super::automaton::Tables;
-use super::fast_hash::FastMap;
+use super::fast_hash::{FastMap, FastSet};
 use super::node::{Assertion, Node};
 
 /// When no length in characters that the rest of `node` (a whole-value pattern) may match is
@@ -78,10 +78,10 @@ pub fn accept_nothing(automata: &[Tables]) -> Option<bool> {
     }
     let bytes: Vec<u8> = representatives.into_values().collect();
     let start: Vec<u32> = automata.iter().map(|tables| tables.start).collect();
-    let mut seen: FastMap<Vec<u32>, ()> = FastMap::default();
+    let mut seen: FastSet<Vec<u32>> = FastSet::default();
     let mut queue = Vec::new();
     for tuple in closure(automata, start) {
-        if seen.insert(tuple.clone(), ()).is_none() {
+        if seen.insert(tuple.clone()) {
             queue.push(tuple);
         }
     }
@@ -109,7 +109,7 @@ pub fn accept_nothing(automata: &[Tables]) -> Option<bool> {
                 if seen.len() >= MOST_TUPLES {
                     return None;
                 }
-                if seen.insert(tuple.clone(), ()).is_none() {
+                if seen.insert(tuple.clone()) {
                     queue.push(tuple);
                 }
             }
