@@ -89,7 +89,7 @@ pub use crate::document::{from_deserializer, from_json_slice, from_json_str, fro
 pub use crate::parse_error::ParseError;
 pub use crate::pattern::counts::{self, Counts};
 pub use crate::pattern::split::MOST_TAIL_BYTES;
-pub use crate::pattern::{Automaton, CountSets, Counter, Pattern, Register, WideClasses};
+pub use crate::pattern::{Automaton, CountSets, Counter, Pattern, Register, Relaxed, WideClasses};
 pub use crate::report::{DocumentError, Echo, FieldViolation, Malformed, Report};
 pub use crate::rules::blob::Blob;
 pub use crate::violation::{ElementPosition, MAX_ECHO_BYTES, RangeSide, Rule, Violation};

@@ -5,7 +5,7 @@ pub use crate::__runtime_pattern as runtime_pattern;
 #[cfg(feature = "runtime-patterns")]
 pub use crate::pattern::runtime::RuntimeRegex;
 pub use crate::pattern::{
-    Automaton, CountSets, Counter, Pattern, WideClasses, u16_table, u32_table,
+    Automaton, CountSets, Counter, Pattern, Relaxed, WideClasses, u16_table, u32_table,
 };
 pub use crate::rules::blob::{Blob, BlobRules, deserialize_blob};
 pub use crate::rules::collection::{

@@ -563,8 +563,16 @@ fn patterns_cut_in_two_agree_with_regex() {
         let automaton = case.matcher.automaton.as_ref().expect("an automaton");
         let tail = automaton.tail.expect("a pattern cut in two");
         assert!(tail.reversed && tail.longest <= constrained::MOST_TAIL_BYTES);
-        (case.matcher, anchored(case.equivalent))
+        let below = automaton
+            .relaxed
+            .as_ref()
+            .expect("a relaxed automaton")
+            .below;
+        (case.matcher, anchored(case.equivalent), below)
     };
+    // Values on both sides of the relaxed automaton's bound, accepted and refused: (length
+    // below it, accepted) → how many.
+    let mut sides = std::collections::BTreeMap::new();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move |below: usize| {
         seed ^= seed << 13;
@@ -581,7 +589,7 @@ fn patterns_cut_in_two_agree_with_regex() {
         }
         text
     };
-    let (cases_arn, regex) = case("CaseArn");
+    let (cases_arn, regex, below) = case("CaseArn");
     let mut accepted = 0;
     for _ in 0..2_000 {
         let parts = 1 + next(3);
@@ -606,11 +614,14 @@ fn patterns_cut_in_two_agree_with_regex() {
         }
         let expected = regex.is_match(&value);
         accepted += usize::from(expected);
+        *sides
+            .entry(("Cases", value.len() < below, expected))
+            .or_insert(0) += 1;
         assert_eq!(cases_arn.is_match(&value), expected, "{value:?}");
         assert_eq!(cases_arn.is_match_const(&value), expected, "{value:?}");
     }
     assert!((200..1_800).contains(&accepted), "{accepted} of 2,000");
-    let (url, regex) = case("WebUrl");
+    let (url, regex, below) = case("WebUrl");
     let mut accepted = 0;
     for _ in 0..2_000 {
         let mut value = String::from(["https://", "http://", "https://www.", "ftp://"][next(4)]);
@@ -634,9 +645,55 @@ fn patterns_cut_in_two_agree_with_regex() {
         }
         let expected = regex.is_match(&value);
         accepted += usize::from(expected);
+        *sides
+            .entry(("URL", value.len() < below, expected))
+            .or_insert(0) += 1;
         assert_eq!(url.is_match(&value), expected, "{value:?}");
     }
     assert!((200..1_800).contains(&accepted), "{accepted} of 2,000");
+    // Both walks were taken, and each said yes and no.
+    assert_eq!(sides.len(), 8, "{sides:?}");
+    assert!(sides.values().all(|&n| n >= 50), "{sides:?}");
+}
+
+#[test]
+fn short_values_of_a_cut_pattern_are_decided_by_one_walk() {
+    // The shortest value in which `.{1,500}` is exceeded: the shortest `arn:` part, 501
+    // characters, `/case/` and one more.
+    let domain = "arn::cases::123456789012:domain/";
+    let pattern = CaseArn::RULES.pattern.unwrap();
+    let automaton = pattern.automaton.as_ref().unwrap();
+    let relaxed = automaton.relaxed.as_ref().expect("a relaxed automaton");
+    assert!(relaxed.automaton.tail.is_none() && relaxed.automaton.counter.is_none());
+    assert_eq!(relaxed.below, domain.len() + 501 + "/case/x".len());
+    let value = |x: usize, y: usize| format!("{domain}{}/case/{}", "x".repeat(x), "y".repeat(y));
+    for (x, y, expected) in [
+        (500, 1, true),
+        (500, 2, true),
+        (501, 1, false),
+        (1, 501, false),
+    ] {
+        let value = value(x, y);
+        assert_eq!(pattern.is_match(&value), expected, "{x} {y}");
+        assert_eq!(pattern.is_match_const(&value), expected, "{x} {y}");
+        // What the bound guards: the relaxed automaton alone says yes to every one of these.
+        assert!(relaxed.automaton.matches(value.as_bytes()), "{x} {y}");
+    }
+    assert_eq!(value(501, 1).len(), relaxed.below);
+
+    // The URL's host past 256 characters, with the shortest scheme and domain around it.
+    let pattern = WebUrl::RULES.pattern.unwrap();
+    let relaxed = pattern
+        .automaton
+        .as_ref()
+        .unwrap()
+        .relaxed
+        .as_ref()
+        .unwrap();
+    let value = |host: usize| format!("http://{}.co", "h".repeat(host));
+    assert_eq!(value(257).len(), relaxed.below);
+    assert!(pattern.is_match(&value(256)) && !pattern.is_match(&value(257)));
+    assert!(relaxed.automaton.matches(value(257).as_bytes()));
 }
 
 #[test]

@@ -84,6 +84,39 @@ pub struct Automaton {
     /// once. This automaton's [`shortest`](Self::shortest) and [`longest`](Self::longest) are
     /// then the whole value's.
     pub tail: Option<&'static Automaton>,
+    /// For a pattern cut in two (`None` for others): one automaton that reads a value once and
+    /// decides it exactly when it is shorter than the bound the pair carries, so that most
+    /// values are not read twice. It is the pattern's with the bounds of its long repetitions
+    /// dropped (`….{1,500}/case/[…]{1,500}` read as `…/.+/case/[…]+`): a value too short to
+    /// repeat a part past its bound cannot tell the two apart.
+    pub relaxed: Option<Relaxed>,
+}
+
+/// The [`relaxed`](Automaton::relaxed) automaton of a pattern cut in two, and the values it
+/// decides.
+///
+/// ```
+/// use constrained::{Constrained, Pattern};
+///
+/// #[derive(Constrained)]
+/// #[constrained(pattern = r"arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\-._/:#=+-]{1,500}")]
+/// struct CaseArn(String);
+///
+/// let automaton = CaseArn::RULES.pattern.and_then(|p| p.automaton.as_ref()).unwrap();
+/// let relaxed = automaton.relaxed.as_ref().unwrap();
+/// // The shortest value in which `.{1,500}` is exceeded: `arn::cases::123456789012:domain/`,
+/// // 501 characters, `/case/` and one more.
+/// assert_eq!(relaxed.below, 32 + 501 + 7);
+/// let value = format!("arn::cases::123456789012:domain/{}/case/x", "y".repeat(501));
+/// assert!(relaxed.automaton.matches(value.as_bytes()));
+/// assert!(!automaton.matches(value.as_bytes()));
+/// ```
+#[derive(Debug)]
+pub struct Relaxed {
+    /// The automaton of the pattern without the bounds, which never has a tail.
+    pub automaton: &'static Automaton,
+    /// It decides the values of fewer bytes than this; longer ones take the split walk.
+    pub below: usize,
 }
 
 /// The classes of the characters beyond ASCII, for an [`Automaton`] that reads characters: a
@@ -223,7 +256,12 @@ impl Automaton {
     #[inline(never)]
     const fn matches_otherwise(&self, haystack: &[u8]) -> bool {
         let own = if let Some(tail) = self.tail {
-            self.ends_with_its_closing(haystack) && self.matches_split(haystack, tail)
+            match &self.relaxed {
+                Some(relaxed) if haystack.len() < relaxed.below => {
+                    relaxed.automaton.matches(haystack)
+                }
+                _ => self.ends_with_its_closing(haystack) && self.matches_split(haystack, tail),
+            }
         } else if self.reversed {
             self.begins_with_its_opening(haystack) && self.walk::<true>(haystack)
         } else {

@@ -446,6 +446,7 @@ mod tests {
             ends_with: b"",
             also: None,
             tail: None,
+            relaxed: None,
         }
     }
 

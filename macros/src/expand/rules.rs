@@ -172,6 +172,16 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
         let tail = automaton(p, &tail.tables, (tail.shortest, Some(tail.longest)));
         quote!(&#tail)
     }));
+    let relaxed = option(tables.relaxed.as_ref().map(|relaxed| {
+        let automaton = automaton(p, &relaxed.tables, relaxed.tables.byte_lengths());
+        let below = relaxed.below;
+        quote! {
+            #p::Relaxed {
+                automaton: &#automaton,
+                below: #below,
+            }
+        }
+    }));
     quote! {
         #p::Automaton {
             classes: #classes,
@@ -191,6 +201,7 @@ fn automaton(p: &TokenStream, tables: &Tables, lengths: (usize, Option<usize>)) 
             ends_with: #ends_with,
             also: #also,
             tail: #tail,
+            relaxed: #relaxed,
         }
     }
 }

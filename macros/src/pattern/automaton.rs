@@ -5,6 +5,7 @@ use super::alphabet::Alphabet;
 use super::fast_hash::FastMap;
 use super::intersection::{accept_nothing, length_conflict};
 use super::node::{Node, Repeat};
+use super::relax::relaxed;
 use super::reverse::{literal_end, literal_start, reversed, reversed_turning_looks};
 use super::split::cuts;
 use super::term::{BELOW, Context, CountedLoop, FULL, Id, Mark, NOTHING, Region, Terms, WITHIN};
@@ -60,6 +61,19 @@ pub struct Tables {
     /// the cut, which reads backwards: this one reads the part before, and a value matches when
     /// some point splits it into parts they each accept.
     pub tail: Option<Tail>,
+    /// For a pattern cut in two, the automaton of the pattern with its long repetitions'
+    /// bounds dropped ([`relax`](super::relax)), which reads a value once and means what the
+    /// pattern means for values shorter than its bound.
+    pub relaxed: Option<Relaxed>,
+}
+
+/// The relaxed automaton of a pattern cut in two.
+#[derive(Debug)]
+pub struct Relaxed {
+    /// Its automaton, which never has a tail.
+    pub tables: Box<Tables>,
+    /// The values it decides are the ones of fewer bytes than this.
+    pub below: usize,
 }
 
 /// The part after the cut of a pattern cut in two.
@@ -499,7 +513,8 @@ enum Stop {
 /// look-ahead and one for the rest, all of which must match (an error when no value can); an
 /// automaton that does not count may be built past the budget if it fits once minimized; and
 /// as a last resort, the pattern is cut in two, a head read forwards and a tail read backwards
-/// ([`split`](super::split)).
+/// ([`split`](super::split)), with one automaton for the values too short for its long
+/// repetitions' bounds to matter ([`relax`](super::relax)).
 pub fn build(node: &Node) -> Result<Option<Tables>, String> {
     if let Some(tables) = build_either_way(node)? {
         return Ok(Some(tables));
@@ -528,7 +543,21 @@ pub fn build(node: &Node) -> Result<Option<Tables>, String> {
     if let Some(tables) = built_past_the_budget(node)? {
         return Ok(Some(tables));
     }
-    built_in_two(node)
+    let Some(mut tables) = built_in_two(node)? else {
+        return Ok(None);
+    };
+    // A value too short to exceed a long repetition's bound is read once, by one automaton.
+    if let Some((relaxed, below)) = relaxed(node)
+        && let Ok(Some(short)) = build_either_way(&relaxed)
+        && let Ok(below) = usize::try_from(below)
+        && below > tables.byte_lengths().0
+    {
+        tables.relaxed = Some(Relaxed {
+            tables: Box::new(short),
+            below,
+        });
+    }
+    Ok(Some(tables))
 }
 
 /// The automata of a pattern cut in two ([`split`](super::split)), when one automaton of it is
@@ -981,6 +1010,7 @@ fn construct(
         ends_with: Vec::new(),
         also: None,
         tail: None,
+        relaxed: None,
     };
     // A counting automaton stays as built: minimizing it would have to respect the register.
     let tables = if counted {
@@ -1270,6 +1300,7 @@ fn minimize(tables: Tables) -> Tables {
         ends_with: Vec::new(),
         also: None,
         tail: None,
+        relaxed: None,
     }
 }
 

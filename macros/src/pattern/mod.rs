@@ -2,7 +2,8 @@
 //! parsed with Java's meaning ([`java`]), turned into terms whose derivatives are the DFA's states
 //! ([`term`], [`automaton`]), once rewritten to need fewer counts ([`simplify`]), over UTF-8
 //! bytes, or over characters ([`alphabet`]) when that is what keeps it within budget, read from
-//! the end ([`reverse`]) or cut in two ([`split`]) when that needs fewer counts at once, and
+//! the end ([`reverse`]) or cut in two ([`split`], with one automaton for short values:
+//! [`relax`]) when that needs fewer counts at once, and
 //! reported as a compile error when it is invalid, uses a backreference or matches nothing
 //! ([`intersection`], for one built as several automata).
 
@@ -17,6 +18,7 @@ mod intersection;
 mod java;
 mod java_unicode;
 mod node;
+mod relax;
 mod reverse;
 mod sequence;
 mod simplify;
