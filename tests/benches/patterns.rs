@@ -4,7 +4,9 @@
 //!   (`SessionActionId` and `TaskId`, alternations; an IAM role ARN with `[^:]*` and `.+`),
 //!   deserialized into plain strings, into constrained types, and with the peers;
 //! - every pattern of the AWS corpus that `regex` can also parse, matched by `constrained` and
-//!   by `regex::Regex::is_match` on the same generated values: the distribution of the ratio.
+//!   by `regex::Regex::is_match` on the same generated values: the distribution of the ratio;
+//! - the two patterns cut in two on values too long for their relaxed automaton, which take
+//!   the split walk.
 //!
 //! See BENCHMARKS.md for the numbers.
 
@@ -312,21 +314,21 @@ fn corpus_distribution(_: &mut Criterion) {
             }
         }
         let time = |matches: &dyn Fn(&str) -> bool| {
-            // The best of five rounds, each long enough to time.
-            (0..5)
-                .map(|_| {
-                    let started = Instant::now();
-                    for _ in 0..40 {
-                        for input in &inputs {
-                            black_box(matches(black_box(input)));
-                        }
-                    }
-                    started.elapsed().as_nanos() as f64
-                })
-                .fold(f64::MAX, f64::min)
+            let started = Instant::now();
+            for _ in 0..40 {
+                for input in &inputs {
+                    black_box(matches(black_box(input)));
+                }
+            }
+            started.elapsed().as_nanos() as f64
         };
-        let ours = time(&|s| pattern.is_match(s));
-        let theirs = time(&|s| regex.is_match(s));
+        // The best of five rounds each, long enough to time, taken in turns so that a pause of
+        // the machine does not fall on one side's rounds only.
+        let (mut ours, mut theirs) = (f64::MAX, f64::MAX);
+        for _ in 0..5 {
+            ours = ours.min(time(&|s| pattern.is_match(s)));
+            theirs = theirs.min(time(&|s| regex.is_match(s)));
+        }
         ratios.push((ours / theirs, source));
     }
     if ratios.is_empty() {
@@ -351,5 +353,92 @@ fn corpus_distribution(_: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, payload_benchmarks, corpus_distribution);
+/// The two corpus patterns cut in two, on values long enough to take the split walk (a head
+/// walk and a tail walk) rather than the relaxed automaton: the ratio of `constrained`'s time
+/// to `regex`'s on each value.
+fn cut_patterns_on_long_values(_: &mut Criterion) {
+    let declared = |start: &str| {
+        types::DECLARED
+            .iter()
+            .find(|(_, source)| source.starts_with(start))
+            .map(|&(pattern, source)| (pattern.unwrap(), source))
+            .unwrap()
+    };
+    let cycle = |text: &str, n: usize| text.chars().cycle().take(n).collect::<String>();
+    let domain = "arn:aws:cases:us-east-1:123456789012:domain/";
+    // (the part before `/case/`, the part after), each as a match and with a line feed after.
+    let cases = [(300, 300), (500, 500), (100, 500), (20, 480), (700, 10)]
+        .iter()
+        .flat_map(|&(head, tail)| {
+            let value = format!(
+                "{domain}{}/case/{}",
+                cycle("ab/c:Z", head),
+                cycle("xY/.:9", tail)
+            );
+            [value.clone(), value + "\n"]
+        });
+    // (host, what follows the domain), with and without `www.`.
+    let urls = [(20, 300), (250, 10), (250, 1000), (40, 2000), (300, 10)]
+        .iter()
+        .flat_map(|&(host, rest)| {
+            let (host, rest) = (cycle("exa.mple-9", host), cycle("/p?q=1&x.y", rest));
+            [
+                format!("https://www.{host}.com{rest}"),
+                format!("https://{host}.com{rest} "),
+            ]
+        });
+    let mut slower = 0;
+    let mut total = 0;
+    for ((pattern, source), values) in [
+        (declared("arn:[a-z-]*?:cases:"), cases.collect::<Vec<_>>()),
+        (declared("https?://(?:www.)?"), urls.collect()),
+    ] {
+        let regex = regex::Regex::new(&format!("^(?:{source})$")).unwrap();
+        let below = pattern
+            .automaton
+            .as_ref()
+            .unwrap()
+            .relaxed
+            .as_ref()
+            .unwrap()
+            .below;
+        for value in &values {
+            assert!(value.len() >= below);
+            assert_eq!(pattern.is_match(value), regex.is_match(value), "{value}");
+            let time = |matches: &dyn Fn(&str) -> bool| {
+                let started = Instant::now();
+                for _ in 0..400 {
+                    black_box(matches(black_box(value)));
+                }
+                started.elapsed().as_nanos() as f64
+            };
+            // As for the corpus: the best of five rounds each, in turns.
+            let (mut ours, mut theirs) = (f64::MAX, f64::MAX);
+            for _ in 0..5 {
+                ours = ours.min(time(&|s| pattern.is_match(s)));
+                theirs = theirs.min(time(&|s| regex.is_match(s)));
+            }
+            let ratio = ours / theirs;
+            slower += usize::from(ratio > 1.0);
+            total += 1;
+            println!(
+                "cut, long: {ratio:.2} on {} bytes ({}) of {source}",
+                value.len(),
+                if regex.is_match(value) {
+                    "a match"
+                } else {
+                    "no match"
+                }
+            );
+        }
+    }
+    println!("cut, long: slower than regex on {slower} of {total} values");
+}
+
+criterion_group!(
+    benches,
+    payload_benchmarks,
+    corpus_distribution,
+    cut_patterns_on_long_values
+);
 criterion_main!(benches);
