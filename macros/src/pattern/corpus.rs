@@ -7,7 +7,7 @@
 //! `CORPUS_BLESS=1 cargo test -p constrained-macros corpus` rewrites `failures.json`;
 //! `CORPUS_TIMES=1 cargo test --release -p constrained-macros corpus -- --nocapture` prints how
 //! long compiling each pattern takes (the share of expansion time that patterns cost), as
-//! `tests/build_cost/corpus.sh` reports it.
+//! `tests/build_cost/corpus.sh` reports it, and the five slowest.
 
 use super::compile;
 use std::collections::BTreeMap;
@@ -51,6 +51,9 @@ fn every_aws_pattern_compiles_or_fails_as_listed() {
             at(1.0),
             times[times.len() - 1].1
         );
+        for (time, pattern) in times.iter().rev().take(5) {
+            println!("  {time:?} {pattern}");
+        }
     }
     let path = format!("{CORPUS}failures.json");
     if std::env::var_os("CORPUS_BLESS").is_some() {
