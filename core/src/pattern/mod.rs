@@ -96,7 +96,7 @@ pub struct Automaton {
 /// decides.
 ///
 /// ```
-/// use constrained::{Constrained, Pattern};
+/// use constrained::Constrained;
 ///
 /// #[derive(Constrained)]
 /// #[constrained(pattern = r"arn:[a-z-]*?:cases:[a-z0-9-]*?:[0-9]{12}:domain/.{1,500}/case/[A-Za-z0-9\-._/:#=+-]{1,500}")]

@@ -6,9 +6,9 @@
 //! Why the two agree on a value of fewer than `below` characters: a relaxed repetition that
 //! matches more times than the bound allows either repeats a part that matched nothing, which
 //! can be left out without changing what is matched, or spans more characters than the value
-//! has. Look-arounds see the same value either way, so the argument holds inside them as well;
+//! has. Look-arounds are left as they are, and they see the same value either way; so are
 //! atomic groups, whose meaning depends on how many times a repetition inside them matches
-//! first, are left as they are.
+//! first (what they match does not depend on what follows them).
 
 use super::node::{Node, Repeat};
 
