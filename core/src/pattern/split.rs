@@ -3,7 +3,8 @@
 //! some point splits it into a head and a tail: one part's automaton marks, in a set of bits,
 //! every point where what it has read is such a part (the head's, reading from the value's
 //! start, or for a value longer than a set holds the tail's, from its end, a window of points at
-//! a time), and the other's looks for a marked point where it accepts.
+//! a time), and the other's looks for a marked point where it accepts. A value short enough for
+//! the pattern's [`relaxed`](Automaton::relaxed) automaton is decided by it and never gets here.
 
 use super::counts::Counts;
 use super::{Automaton, state_number};
