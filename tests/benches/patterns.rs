@@ -313,23 +313,10 @@ fn corpus_distribution(_: &mut Criterion) {
                 }
             }
         }
-        let time = |matches: &dyn Fn(&str) -> bool| {
-            let started = Instant::now();
-            for _ in 0..40 {
-                for input in &inputs {
-                    black_box(matches(black_box(input)));
-                }
-            }
-            started.elapsed().as_nanos() as f64
-        };
-        // The best of five rounds each, long enough to time, taken in turns so that a pause of
-        // the machine does not fall on one side's rounds only.
-        let (mut ours, mut theirs) = (f64::MAX, f64::MAX);
-        for _ in 0..5 {
-            ours = ours.min(time(&|s| pattern.is_match(s)));
-            theirs = theirs.min(time(&|s| regex.is_match(s)));
-        }
-        ratios.push((ours / theirs, source));
+        let ratio = time_ratio(&inputs, 40, &|s| pattern.is_match(s), &|s| {
+            regex.is_match(s)
+        });
+        ratios.push((ratio, source));
     }
     if ratios.is_empty() {
         println!("corpus: no pattern contains {only:?}");
@@ -351,6 +338,32 @@ fn corpus_distribution(_: &mut Criterion) {
     for (ratio, source) in ratios.iter().rev().take(slower.max(10)) {
         println!("  {ratio:.2} {source}");
     }
+}
+
+/// The ratio of the time `ours` takes to match every one of `inputs`, `passes` times over, to
+/// the time `theirs` takes: the best of five rounds each, taken in turns so that a pause of the
+/// machine does not fall on one side's rounds only.
+fn time_ratio(
+    inputs: &[String],
+    passes: usize,
+    ours: &dyn Fn(&str) -> bool,
+    theirs: &dyn Fn(&str) -> bool,
+) -> f64 {
+    let time = |matches: &dyn Fn(&str) -> bool| {
+        let started = Instant::now();
+        for _ in 0..passes {
+            for input in inputs {
+                black_box(matches(black_box(input)));
+            }
+        }
+        started.elapsed().as_nanos() as f64
+    };
+    let (mut best_ours, mut best_theirs) = (f64::MAX, f64::MAX);
+    for _ in 0..5 {
+        best_ours = best_ours.min(time(ours));
+        best_theirs = best_theirs.min(time(theirs));
+    }
+    best_ours / best_theirs
 }
 
 /// The two corpus patterns cut in two, on values long enough to take the split walk (a head
@@ -405,20 +418,12 @@ fn cut_patterns_on_long_values(_: &mut Criterion) {
         for value in &values {
             assert!(value.len() >= below);
             assert_eq!(pattern.is_match(value), regex.is_match(value), "{value}");
-            let time = |matches: &dyn Fn(&str) -> bool| {
-                let started = Instant::now();
-                for _ in 0..400 {
-                    black_box(matches(black_box(value)));
-                }
-                started.elapsed().as_nanos() as f64
-            };
-            // As for the corpus: the best of five rounds each, in turns.
-            let (mut ours, mut theirs) = (f64::MAX, f64::MAX);
-            for _ in 0..5 {
-                ours = ours.min(time(&|s| pattern.is_match(s)));
-                theirs = theirs.min(time(&|s| regex.is_match(s)));
-            }
-            let ratio = ours / theirs;
+            let ratio = time_ratio(
+                std::slice::from_ref(value),
+                400,
+                &|s| pattern.is_match(s),
+                &|s| regex.is_match(s),
+            );
             slower += usize::from(ratio > 1.0);
             total += 1;
             println!(
