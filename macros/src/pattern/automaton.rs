@@ -700,12 +700,8 @@ fn open_at_both_ends(node: &Node) -> bool {
 /// whose languages' intersection it is: a look-ahead at the start of the value sees the whole
 /// value, as the rest does. `None` when the pattern does not open with a look-ahead.
 fn conjuncts(node: &Node) -> Option<Vec<Node>> {
-    let parts = node.inner_parts();
-    let looks = parts
-        .iter()
-        .take_while(|part| matches!(part, Node::Look(look) if !look.behind))
-        .count();
-    if looks == 0 {
+    let (looks, rest) = node.opening_look_aheads();
+    if looks.is_empty() {
         return None;
     }
     let anything = Node::Repeat(Box::new(Repeat {
@@ -716,9 +712,9 @@ fn conjuncts(node: &Node) -> Option<Vec<Node>> {
     }));
     // The rest first: it decides most values, and walks of it (to generate values) are the
     // ones the look-aheads most often let through.
-    let mut conjuncts = vec![Node::Concat(parts[looks..].to_vec())];
+    let mut conjuncts = vec![Node::Concat(rest.to_vec())];
     conjuncts.extend(
-        parts[..looks]
+        looks
             .iter()
             .map(|look| Node::Concat(vec![look.clone(), anything.clone()])),
     );

@@ -13,13 +13,9 @@ use super::node::{Assertion, Node};
 /// automata's states does not follow their counts, so this is where a rest always longer than
 /// such a look-ahead allows is found.
 pub fn length_conflict(node: &Node) -> Option<(u64, u64)> {
-    let parts = node.inner_parts();
-    let looks = parts
-        .iter()
-        .take_while(|part| matches!(part, Node::Look(look) if !look.behind))
-        .count();
-    let (mut least, mut most) = Node::Concat(parts[looks..].to_vec()).width();
-    for part in &parts[..looks] {
+    let (looks, rest) = node.opening_look_aheads();
+    let (mut least, mut most) = Node::Concat(rest.to_vec()).width();
+    for part in looks {
         let Node::Look(look) = part else {
             continue;
         };

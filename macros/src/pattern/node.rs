@@ -97,6 +97,32 @@ impl Node {
         }
     }
 
+    /// The look-aheads a whole-value pattern opens with (`(?=.{1,256}$)(?!aws:)`), and the
+    /// rest of its [`inner_parts`](Self::inner_parts).
+    pub fn opening_look_aheads(&self) -> (&[Node], &[Node]) {
+        let parts = self.inner_parts();
+        let looks = parts
+            .iter()
+            .take_while(|part| matches!(part, Node::Look(look) if !look.behind))
+            .count();
+        parts.split_at(looks)
+    }
+
+    /// Whether this node or any node within it (look-arounds' and atomic groups' included) is
+    /// one `test` holds for.
+    pub fn any(&self, test: &dyn Fn(&Node) -> bool) -> bool {
+        test(self)
+            || match self {
+                Node::Empty | Node::Class(_) | Node::Assert(_) => false,
+                Node::Concat(parts) | Node::Alternation(parts) => {
+                    parts.iter().any(|part| part.any(test))
+                }
+                Node::Repeat(repeat) => repeat.node.any(test),
+                Node::Look(look) => look.node.any(test),
+                Node::Atomic(inner) => inner.any(test),
+            }
+    }
+
     /// The shortest and longest number of characters the node matches (`None`: unbounded),
     /// ignoring whether it can match at all.
     pub fn width(&self) -> (u64, Option<u64>) {

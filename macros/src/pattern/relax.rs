@@ -37,15 +37,17 @@ fn relax(node: &Node) -> (Node, u64) {
             (node.clone(), NEVER)
         }
         Node::Concat(parts) => {
-            let total = parts.iter().map(least).fold(0, u64::saturating_add);
+            let leasts: Vec<u64> = parts.iter().map(least).collect();
+            let total = leasts.iter().fold(0u64, |sum, &l| sum.saturating_add(l));
             let mut below = NEVER;
             let parts = parts
                 .iter()
-                .map(|part| {
+                .zip(&leasts)
+                .map(|(part, &own)| {
                     let (relaxed, within) = relax(part);
                     if within != NEVER {
                         // The other parts at their shortest around this one.
-                        below = below.min(within.saturating_add(total - least(part)));
+                        below = below.min(within.saturating_add(total - own));
                     }
                     relaxed
                 })

@@ -37,13 +37,13 @@ pub fn cuts(node: &Node) -> Vec<(Node, Node)> {
 
 /// Whether `node` holds an atomic group (or a possessive quantifier).
 fn has_atomic(node: &Node) -> bool {
-    any_part(node, &|part| matches!(part, Node::Atomic(_)))
+    node.any(&|part| matches!(part, Node::Atomic(_)))
 }
 
 /// Whether `node` holds something that reads past where it ends: a look-ahead, an end of the
 /// value or a word boundary.
 fn looks_ahead(node: &Node) -> bool {
-    any_part(node, &|part| match part {
+    node.any(&|part| match part {
         Node::Look(look) => !look.behind,
         Node::Assert(assertion) => *assertion != Assertion::Start,
         _ => false,
@@ -53,7 +53,7 @@ fn looks_ahead(node: &Node) -> bool {
 /// Whether `node` holds something that reads before where it starts: a look-behind, a start of
 /// the value or a word boundary.
 fn looks_behind(node: &Node) -> bool {
-    any_part(node, &|part| match part {
+    node.any(&|part| match part {
         Node::Look(look) => look.behind,
         Node::Assert(assertion) => matches!(assertion, Assertion::Start),
         _ => false,
@@ -62,7 +62,7 @@ fn looks_behind(node: &Node) -> bool {
 
 /// Whether `node` holds a word boundary.
 fn has_boundary(node: &Node) -> bool {
-    any_part(node, &|part| {
+    node.any(&|part| {
         matches!(
             part,
             Node::Assert(Assertion::WordBoundary | Assertion::NotWordBoundary)
@@ -74,20 +74,6 @@ fn has_boundary(node: &Node) -> bool {
 /// around itself: every word boundary after it then has a character of the tail before it.
 fn separates(first: &Node) -> bool {
     first.width().0 >= 1 && !first.has_look()
-}
-
-/// Whether `node` or any node within it (look-arounds' included) is one `test` holds for.
-fn any_part(node: &Node, test: &dyn Fn(&Node) -> bool) -> bool {
-    test(node)
-        || match node {
-            Node::Empty | Node::Class(_) | Node::Assert(_) => false,
-            Node::Concat(parts) | Node::Alternation(parts) => {
-                parts.iter().any(|part| any_part(part, test))
-            }
-            Node::Repeat(repeat) => any_part(&repeat.node, test),
-            Node::Look(look) => any_part(&look.node, test),
-            Node::Atomic(inner) => any_part(inner, test),
-        }
 }
 
 #[cfg(test)]
